@@ -1,0 +1,110 @@
+//! The command-line grammar.
+//!
+//! No flag ever takes a password: secrets come from the environment, a profile's
+//! `password_command` or a prompt, so that they never show in the process list.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Terminal restore console for Veeam Backup for Microsoft 365 OneDrive backups.
+#[derive(Debug, Parser)]
+#[command(name = "vbo-restore", version, disable_version_flag = true)]
+pub struct Cli {
+    /// Print the version and the config, log and data paths.
+    #[arg(long, short = 'V')]
+    pub version: bool,
+
+    /// Read this configuration file instead of the default one.
+    #[arg(long, global = true, env = "VBO_RESTORE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Log level for the log file: error, warn, info, debug or trace.
+    #[arg(long, global = true, env = "VBO_RESTORE_LOG", value_name = "LEVEL")]
+    pub log_level: Option<String>,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// How to reach a server: a profile, a URL, or the built-in demo.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConnectionArgs {
+    /// Use this profile from the configuration file.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Server root, such as https://vbo.example.com:4443.
+    #[arg(long, global = true, value_name = "URL", conflicts_with = "demo")]
+    pub url: Option<String>,
+
+    /// API version: auto, or v4 to v8.
+    #[arg(long, global = true, value_name = "VERSION")]
+    pub api: Option<String>,
+
+    /// API user name (the password comes from VBO_RESTORE_PASSWORD or a prompt).
+    #[arg(long, global = true, value_name = "USER")]
+    pub user: Option<String>,
+
+    /// Accept any server certificate (a warning is shown every time).
+    #[arg(long, global = true)]
+    pub insecure: bool,
+
+    /// Trust the CA certificates in this PEM file as well as the system's.
+    #[arg(long, global = true, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+
+    /// Pin the server's certificate: SHA256:<hex or base64>.
+    #[arg(long, global = true, value_name = "FP")]
+    pub fingerprint: Option<String>,
+
+    /// Use an in-process demo server, already logged in.
+    #[arg(long, global = true)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the built-in VB365 emulator in the foreground until Ctrl-C.
+    Demo(DemoArgs),
+}
+
+/// Options of the built-in emulator.
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    /// Address and port to listen on; port 0 picks a free one.
+    #[arg(long, default_value = "127.0.0.1:4443", value_name = "ADDR:PORT")]
+    pub listen: SocketAddr,
+
+    /// API versions to serve, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "v4,v5,v6,v7,v8", value_name = "LIST")]
+    pub versions: Vec<String>,
+
+    /// Serve plain HTTP instead of HTTPS with a self-signed certificate.
+    #[arg(long)]
+    pub plain_http: bool,
+
+    /// Lifetime of access tokens in seconds.
+    #[arg(long, default_value_t = 3600, value_name = "SECS")]
+    pub token_ttl: u64,
+
+    /// Delay added to every answer, in milliseconds.
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub latency: u64,
+
+    /// Inject a fault (see `vbo-restore demo --help-faults`); may be repeated.
+    #[arg(long = "fault", value_name = "SPEC")]
+    pub faults: Vec<String>,
+
+    /// API user name the emulator accepts.
+    #[arg(long, default_value = "helpdesk", value_name = "USER")]
+    pub api_user: String,
+
+    /// Organization account that restore bodies must carry.
+    #[arg(long, default_value = "admin@contoso.onmicrosoft.com", value_name = "USER")]
+    pub restore_user: String,
+}

@@ -1,0 +1,1 @@
+//! Profiles from TOML and the environment; paths from `directories`.
