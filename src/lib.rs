@@ -6,7 +6,9 @@
 //! scripts.
 
 pub mod api;
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod emulator;
 pub mod logging;
+pub mod tasks;
