@@ -6,7 +6,9 @@
 //! scripts.
 
 pub mod api;
+pub mod bug_report;
 pub mod cli;
 pub mod config;
 pub mod emulator;
 pub mod logging;
+pub mod manual;

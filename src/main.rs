@@ -4,7 +4,7 @@ use clap::Parser;
 
 use vbo_restore::cli::{Cli, Command};
 use vbo_restore::config::{Config, Paths};
-use vbo_restore::logging;
+use vbo_restore::{bug_report, logging, manual};
 
 /// Exit status for bad usage or configuration.
 const EXIT_USAGE: u8 = 2;
@@ -17,6 +17,10 @@ fn main() -> ExitCode {
     };
     if cli.version {
         print_version(&config.paths);
+        return ExitCode::SUCCESS;
+    }
+    if cli.bug_report {
+        print!("{}", bug_report::render(&config.paths));
         return ExitCode::SUCCESS;
     }
     for warning in &config.warnings {
@@ -40,6 +44,14 @@ async fn run(cli: Cli, _config: Config) -> ExitCode {
             eprintln!("vbo-restore: the emulator is being built");
             ExitCode::from(EXIT_USAGE)
         }
+        Some(Command::Completions { shell }) => {
+            manual::write_completions(shell, &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => match manual::write_man_page(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => fail(1, &err),
+        },
         None => ExitCode::SUCCESS,
     }
 }

@@ -10,8 +10,21 @@ const CASES: u32 = 2_000;
 
 fn toml_like() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
-        "url", "api", "user", "fingerprint", "insecure", "page_size", "theme", "mouse", "keys",
-        "profiles.a", "profiles.a.restore", "on_conflict", "version", "download_dir", "bogus",
+        "url",
+        "api",
+        "user",
+        "fingerprint",
+        "insecure",
+        "page_size",
+        "theme",
+        "mouse",
+        "keys",
+        "profiles.a",
+        "profiles.a.restore",
+        "on_conflict",
+        "version",
+        "download_dir",
+        "bogus",
     ]);
     let value = prop_oneof![
         any::<i64>().prop_map(|n| n.to_string()),
