@@ -7,8 +7,10 @@
 
 pub mod api;
 pub mod audit;
+pub mod bug_report;
 pub mod cli;
 pub mod config;
 pub mod emulator;
 pub mod logging;
+pub mod manual;
 pub mod tasks;
