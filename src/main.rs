@@ -52,6 +52,10 @@ async fn run(cli: Cli, _config: Config) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(1, &err),
         },
+        Some(_scripting) => {
+            eprintln!("vbo-restore: the scripting commands wait for the API client");
+            ExitCode::from(EXIT_USAGE)
+        }
         None => ExitCode::SUCCESS,
     }
 }
