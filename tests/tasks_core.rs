@@ -65,7 +65,13 @@ impl Job for StepJob {
             context.bytes_total(u64::from(steps) * 1_000);
             let mut counter = context.byte_counter();
             for n in 0..steps {
-                tokio::time::sleep(step).await;
+                // Stops at the flag, leaving its `.part` for the runner to remove.
+                tokio::select! {
+                    () = tokio::time::sleep(step) => {}
+                    () = context.cancel_token().cancelled() => {
+                        return Err(Failure { reason: "cancelled".into(), exit_code: 1 });
+                    }
+                }
                 counter.add(1_000);
                 if fail && n == steps / 2 {
                     return Err(Failure {
