@@ -9,9 +9,14 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::SUCCESS;
     }
     match cli.command {
-        Some(Command::Demo(_args)) => {
-            eprintln!("vbo-restore: the emulator is being built");
-            std::process::ExitCode::from(2)
+        Some(Command::Demo(args)) => {
+            match vbo_restore::emulator::serve_foreground(&args, &mut std::io::stdout()) {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("vbo-restore demo: {error}");
+                    std::process::ExitCode::from(1)
+                }
+            }
         }
         None => std::process::ExitCode::SUCCESS,
     }
