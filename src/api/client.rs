@@ -376,6 +376,16 @@ mod tests {
     }
 
     #[test]
+    fn the_client_and_its_streams_can_move_between_tasks() {
+        fn shared<T: Send + Sync + 'static>() {}
+        fn owned<T: Send + 'static>() {}
+        shared::<Client>();
+        owned::<super::super::ItemPages>();
+        owned::<super::super::SaveBody>();
+        owned::<ApiError>();
+    }
+
+    #[test]
     fn a_call_shows_its_query() {
         let call = Call::get("/v8/x".into())
             .query("offset", 0)

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::super::action::{ActionTarget, DocumentAction, ItemRef, Scope};
+use super::super::action::{ActionTarget, DocumentAction, ItemRef, Scope, VersionChoice};
 use super::super::error::ApiError;
 use super::super::version::ApiVersion;
 use super::legacy::is_document_scope;
@@ -59,7 +59,6 @@ pub(super) fn action(
     action: &DocumentAction,
 ) -> Result<Request, ApiError> {
     refuse_empty_set(&target.scope)?;
-    let spelling = dialect.spelling();
     let (verb, mut fields) = match action {
         DocumentAction::RestoreToOriginal {
             version,
@@ -68,45 +67,18 @@ pub(super) fn action(
         } => {
             // v6+ restore bodies have no documentVersion: the last version is what the
             // server restores, and an earlier one is picked by its own path.
-            if *version == super::super::action::VersionChoice::All {
+            if *version == VersionChoice::All {
                 dialect.withdrawn(
                     "restoring all versions to the original place (version = all)",
                     ApiVersion::V5,
                 )?;
             }
             let mut fields = auth.fields()?;
-            fields.insert("documentAction".into(), on_conflict.wire(spelling).into());
+            let conflict = on_conflict.wire(dialect.spelling());
+            fields.insert("documentAction".into(), conflict.into());
             ("restore", fields)
         }
-        DocumentAction::CopyTo {
-            onedrive,
-            folder,
-            version,
-            last_version,
-            changed_items,
-            deleted_items,
-            auth,
-        } => {
-            let mut fields = auth.fields()?;
-            fields.insert(
-                "onedrive".into(),
-                serde_json::to_value(onedrive).unwrap_or_default(),
-            );
-            fields.insert("folder".into(), folder.clone().into());
-            fields.insert("documentVersion".into(), version.wire(spelling).into());
-            fields.insert(
-                "documentLastVersionAction".into(),
-                last_version.wire(spelling).into(),
-            );
-            copy_switches(
-                dialect,
-                &target.scope,
-                *changed_items,
-                *deleted_items,
-                &mut fields,
-            )?;
-            ("copyTo", fields)
-        }
+        DocumentAction::CopyTo { .. } => ("copyTo", copy_fields(dialect, &target.scope, action)?),
         DocumentAction::Send {
             from,
             to,
@@ -123,6 +95,40 @@ pub(super) fn action(
         path,
         body: Some(Value::Object(fields)),
     })
+}
+
+/// The flat body of a copy: credentials, destination, version choices and switches.
+fn copy_fields(
+    dialect: &Dialect,
+    scope: &Scope,
+    action: &DocumentAction,
+) -> Result<Map<String, Value>, ApiError> {
+    let DocumentAction::CopyTo {
+        onedrive,
+        folder,
+        version,
+        last_version,
+        changed_items,
+        deleted_items,
+        auth,
+    } = action
+    else {
+        return Ok(Map::new());
+    };
+    let spelling = dialect.spelling();
+    let mut fields = auth.fields()?;
+    fields.insert(
+        "onedrive".into(),
+        serde_json::to_value(onedrive).unwrap_or_default(),
+    );
+    fields.insert("folder".into(), folder.clone().into());
+    fields.insert("documentVersion".into(), version.wire(spelling).into());
+    fields.insert(
+        "documentLastVersionAction".into(),
+        last_version.wire(spelling).into(),
+    );
+    copy_switches(dialect, scope, *changed_items, *deleted_items, &mut fields)?;
+    Ok(fields)
 }
 
 /// `changedItems`/`deletedItems`: folder and OneDrive copies have them from v6, document
