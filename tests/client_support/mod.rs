@@ -6,9 +6,7 @@
 use std::time::Duration;
 
 use vbo_restore::api::model::{OneDrive, RestoreSession};
-use vbo_restore::api::{
-    ApiVersion, Client, ConnectOptions, ExploreOptions, Secret, Trust,
-};
+use vbo_restore::api::{ApiVersion, Client, ConnectOptions, ExploreOptions, Secret, Trust};
 use vbo_restore::emulator::{Emulator, EmulatorConfig};
 
 /// The versions from v4 up to and including `highest`, as the emulator names them.
@@ -71,7 +69,13 @@ pub async fn onedrive(client: &Client, session: &str, id: &str) -> OneDrive {
 pub fn files_in(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("the folder")
-        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     names
