@@ -12,3 +12,4 @@ pub mod config;
 pub mod emulator;
 pub mod logging;
 pub mod manual;
+pub mod save;
