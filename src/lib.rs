@@ -13,4 +13,5 @@ pub mod config;
 pub mod emulator;
 pub mod logging;
 pub mod manual;
+pub mod save;
 pub mod tasks;
