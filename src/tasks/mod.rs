@@ -7,6 +7,7 @@
 //! alone. Cancelling flips the task's flag and drops its future; partial files are removed.
 
 mod job;
+pub mod jobs;
 mod owner;
 mod runner;
 mod speed;
@@ -15,6 +16,7 @@ mod task;
 mod worker;
 
 pub use job::{ByteCounter, Job, JobContext};
+pub use jobs::TaskRequest;
 pub use owner::SUMMARY_INTERVAL_MS;
 pub use runner::{Board, Runner, RunnerSettings, TaskChange, TaskEvent};
 pub use summary::{Summary, human_bytes};
