@@ -9,6 +9,7 @@ pub mod api;
 pub mod audit;
 pub mod bug_report;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod emulator;
 pub mod logging;
