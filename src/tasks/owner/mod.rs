@@ -2,18 +2,20 @@
 //! workers, starts queued tasks first in first out within the parallel limit, and publishes
 //! the board.
 
+mod publish;
+mod record;
+
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use tokio::sync::{broadcast, mpsc, oneshot, watch};
 use tokio_util::sync::CancellationToken;
 
-use crate::audit::{AuditLog, AuditOutcome};
+use crate::audit::AuditLog;
 use crate::tasks::job::{Envelope, Job, JobContext, Outcome, Report};
 use crate::tasks::runner::{Board, TaskChange, TaskEvent};
-use crate::tasks::speed::{self, SpeedMeter};
-use crate::tasks::summary::Summary;
+use crate::tasks::speed::SpeedMeter;
 use crate::tasks::task::{Progress, Task, TaskId, TaskResult, TaskState};
 use crate::tasks::worker;
 
@@ -21,7 +23,7 @@ use crate::tasks::worker;
 pub const SUMMARY_INTERVAL_MS: u64 = 100;
 
 /// While bytes move, the board is refreshed at least this often so speeds fall when they stop.
-const SPEED_REFRESH_MS: u64 = 1_000;
+pub(crate) const SPEED_REFRESH_MS: u64 = 1_000;
 
 /// A task keeps this many log lines; older ones go.
 const LOG_LINES_KEPT: usize = 1_000;
@@ -102,7 +104,7 @@ impl Owner {
                     None => self.close(None),
                 },
                 Some(envelope) = reports.recv() => self.report(envelope),
-                () = sleep_until(deadline), if deadline.is_some() => self.publish(),
+                () = publish::sleep_until(deadline), if deadline.is_some() => self.publish(),
             }
             if self.closed && self.active_count() == 0 {
                 self.publish();
@@ -359,93 +361,15 @@ impl Owner {
         }
     }
 
-    fn audit_submitted(&mut self, id: TaskId) {
-        let (Some(audit), Some(entry)) = (&self.audit, self.entries.get_mut(&id)) else {
-            return;
-        };
-        let Some(action) = entry.job.audit() else {
-            return;
-        };
-        if let Err(error) = audit.submitted(id.0, entry.task.attempt, &action) {
-            tracing::error!(task = %id, %error, "audit record not written");
-            push_log(&mut entry.task, error.to_string());
-        }
-    }
-
-    fn audit_finished(&mut self, id: TaskId) {
-        let (Some(audit), Some(entry)) = (&self.audit, self.entries.get_mut(&id)) else {
-            return;
-        };
-        let Some(action) = entry.job.audit() else {
-            return;
-        };
-        let outcome = audit_outcome(&entry.task);
-        if let Err(error) = audit.finished(id.0, entry.task.attempt, &action, &outcome) {
-            tracing::error!(task = %id, %error, "audit record not written");
-            push_log(&mut entry.task, error.to_string());
-        }
-    }
-
     fn active_count(&self) -> usize {
         self.entries
             .values()
             .filter(|entry| entry.task.state.is_active())
             .count()
     }
-
-    /// When the board is next due: soon after pending progress, or a speed refresh.
-    fn next_publish(&self) -> Option<Instant> {
-        if self.progress_pending {
-            return Some(self.last_publish + Duration::from_millis(SUMMARY_INTERVAL_MS));
-        }
-        let moving = self.entries.values().any(|entry| {
-            entry.task.state == TaskState::Running && entry.task.progress.bytes_done > 0
-        });
-        moving.then(|| self.last_publish + Duration::from_millis(SPEED_REFRESH_MS))
-    }
-
-    fn publish(&mut self) {
-        let now = Instant::now();
-        let ids: Vec<TaskId> = self.entries.keys().copied().collect();
-        let tasks: Vec<Task> = ids
-            .into_iter()
-            .filter_map(|id| self.view(id, now))
-            .collect();
-        let summary = Summary::of(&tasks);
-        self.board.send_replace(Arc::new(Board { tasks, summary }));
-        self.progress_pending = false;
-        self.last_publish = now;
-    }
-
-    /// A copy of the task with its speed and time left as of `now`.
-    fn view(&mut self, id: TaskId, now: Instant) -> Option<Task> {
-        let entry = self.entries.get_mut(&id)?;
-        let mut task = entry.task.clone();
-        if task.state.is_active() {
-            let progress = &mut task.progress;
-            progress.bytes_per_sec = entry.meter.bytes_per_sec(now);
-            progress.time_left = speed::time_left(
-                progress.bytes_done,
-                progress.bytes_total,
-                progress.bytes_per_sec,
-            );
-        }
-        Some(task)
-    }
-
-    fn emit(&self, id: TaskId, change: TaskChange) {
-        // Nobody listening is fine: the board holds the same news.
-        let _ = self.events.send(TaskEvent { id, change });
-    }
 }
 
-async fn sleep_until(deadline: Option<Instant>) {
-    if let Some(deadline) = deadline {
-        tokio::time::sleep_until(deadline.into()).await;
-    }
-}
-
-fn push_log(task: &mut Task, line: String) {
+pub(crate) fn push_log(task: &mut Task, line: String) {
     if task.log.len() >= LOG_LINES_KEPT {
         task.log.remove(0);
     }
@@ -463,21 +387,4 @@ fn describe_result(result: &TaskResult) -> String {
         TaskResult::Sent => "sent".to_string(),
         TaskResult::Saved { path, bytes } => format!("saved {} ({bytes} bytes)", path.display()),
     }
-}
-
-fn audit_outcome(task: &Task) -> AuditOutcome {
-    let mut outcome = AuditOutcome {
-        result: task.state.to_string(),
-        reason: task.failure.as_ref().map(|failure| failure.reason.clone()),
-        ..AuditOutcome::default()
-    };
-    match &task.result {
-        Some(TaskResult::Restored { stats }) => outcome.counts = Some(stats.clone()),
-        Some(TaskResult::Saved { path, bytes }) => {
-            outcome.saved_path = Some(path.clone());
-            outcome.saved_bytes = Some(*bytes);
-        }
-        Some(TaskResult::Sent) | None => {}
-    }
-    outcome
 }
