@@ -9,6 +9,7 @@ pub mod api;
 pub mod bug_report;
 pub mod cli;
 pub mod config;
+pub mod doctor;
 pub mod emulator;
 pub mod logging;
 pub mod manual;
