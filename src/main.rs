@@ -4,7 +4,7 @@ use clap::Parser;
 
 use vbo_restore::cli::{Cli, Command};
 use vbo_restore::config::{Config, Paths};
-use vbo_restore::{bug_report, logging, manual};
+use vbo_restore::{bug_report, commands, logging, manual};
 
 /// Exit status for bad usage or configuration.
 const EXIT_USAGE: u8 = 2;
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     runtime.block_on(run(cli, config))
 }
 
-async fn run(cli: Cli, _config: Config) -> ExitCode {
+async fn run(cli: Cli, config: Config) -> ExitCode {
     match cli.command {
         Some(Command::Demo(args)) => {
             // The emulator runs its own runtime, so it gets a thread outside this one.
@@ -60,6 +60,7 @@ async fn run(cli: Cli, _config: Config) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(1, &err),
         },
+        Some(command) => ExitCode::from(commands::run(command, &cli.connection, &config).await),
         None => ExitCode::SUCCESS,
     }
 }
