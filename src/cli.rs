@@ -81,7 +81,12 @@ pub struct DemoArgs {
     pub listen: SocketAddr,
 
     /// API versions to serve, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "v4,v5,v6,v7,v8", value_name = "LIST")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "v4,v5,v6,v7,v8",
+        value_name = "LIST"
+    )]
     pub versions: Vec<String>,
 
     /// Serve plain HTTP instead of HTTPS with a self-signed certificate.
@@ -105,6 +110,10 @@ pub struct DemoArgs {
     pub api_user: String,
 
     /// Organization account that restore bodies must carry.
-    #[arg(long, default_value = "admin@contoso.onmicrosoft.com", value_name = "USER")]
+    #[arg(
+        long,
+        default_value = "admin@contoso.onmicrosoft.com",
+        value_name = "USER"
+    )]
     pub restore_user: String,
 }

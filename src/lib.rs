@@ -8,5 +8,6 @@
 pub mod api;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod emulator;
 pub mod logging;

@@ -281,7 +281,10 @@ mod tests {
         let item: Item = serde_json::from_str(json).expect("tolerant");
         assert_eq!(item.size_bytes, Some(5));
         assert!(!item.is_folder());
-        assert_eq!(item.modification_time.map(|d| d.timestamp()), Some(1_714_550_400));
+        assert_eq!(
+            item.modification_time.map(|d| d.timestamp()),
+            Some(1_714_550_400)
+        );
     }
 
     #[test]
