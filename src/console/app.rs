@@ -328,3 +328,6 @@ impl App {
         slot_ticket == Some(ticket)
     }
 }
+
+#[cfg(test)]
+mod tests;
