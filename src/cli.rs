@@ -16,6 +16,11 @@ pub struct Cli {
     #[arg(long, short = 'V')]
     pub version: bool,
 
+    /// Print versions, platform, terminal, paths and the last log lines as Markdown, with
+    /// secrets removed, for attaching to a support ticket.
+    #[arg(long)]
+    pub bug_report: bool,
+
     /// Read this configuration file instead of the default one.
     #[arg(long, global = true, env = "VBO_RESTORE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -71,6 +76,13 @@ pub struct ConnectionArgs {
 pub enum Command {
     /// Serve the built-in VB365 emulator in the foreground until Ctrl-C.
     Demo(DemoArgs),
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    Man,
 }
 
 /// Options of the built-in emulator.

@@ -6,8 +6,10 @@
 //! scripts.
 
 pub mod api;
+pub mod bug_report;
 pub mod cli;
 pub mod config;
 pub mod console;
 pub mod emulator;
 pub mod logging;
+pub mod manual;

@@ -1,18 +1,69 @@
+use std::process::ExitCode;
+
 use clap::Parser;
 
 use vbo_restore::cli::{Cli, Command};
+use vbo_restore::config::{Config, Paths};
+use vbo_restore::{bug_report, logging, manual};
 
-fn main() -> std::process::ExitCode {
+/// Exit status for bad usage or configuration.
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(err) => return fail(EXIT_USAGE, &err),
+    };
     if cli.version {
-        println!("vbo-restore {}", env!("CARGO_PKG_VERSION"));
-        return std::process::ExitCode::SUCCESS;
+        print_version(&config.paths);
+        return ExitCode::SUCCESS;
     }
+    if cli.bug_report {
+        print!("{}", bug_report::render(&config.paths));
+        return ExitCode::SUCCESS;
+    }
+    for warning in &config.warnings {
+        eprintln!("vbo-restore: warning: {warning}");
+    }
+    let _log = match logging::init(&config.paths.log_dir, cli.log_level.as_deref()) {
+        Ok(guard) => guard,
+        Err(err) => return fail(EXIT_USAGE, &err),
+    };
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "vbo-restore started");
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(err) => return fail(1, &err),
+    };
+    runtime.block_on(run(cli, config))
+}
+
+async fn run(cli: Cli, _config: Config) -> ExitCode {
     match cli.command {
         Some(Command::Demo(_args)) => {
             eprintln!("vbo-restore: the emulator is being built");
-            std::process::ExitCode::from(2)
+            ExitCode::from(EXIT_USAGE)
         }
-        None => std::process::ExitCode::SUCCESS,
+        Some(Command::Completions { shell }) => {
+            manual::write_completions(shell, &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => match manual::write_man_page(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => fail(1, &err),
+        },
+        None => ExitCode::SUCCESS,
     }
+}
+
+fn print_version(paths: &Paths) {
+    println!("vbo-restore {}", env!("CARGO_PKG_VERSION"));
+    println!("config file: {}", paths.config_file.display());
+    println!("log file:    {}", paths.log_file().display());
+    println!("data folder: {}", paths.data_dir.display());
+}
+
+fn fail(code: u8, err: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("vbo-restore: {err}");
+    ExitCode::from(code)
 }

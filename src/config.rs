@@ -1,1 +1,0 @@
-//! Profiles from TOML and the environment; paths from `directories`.
