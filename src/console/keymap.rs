@@ -3,11 +3,12 @@
 //! Help (`?`) and the hint bar are generated from this table, and the `[keys]` table of the
 //! config rebinds an action by its name, changing only the actions it names.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::keys::{BadKey, Chord};
+use crate::config::KeyBinding;
 
 mod actions;
 
@@ -21,8 +22,6 @@ pub enum KeymapError {
     UnknownAction(String),
     #[error("[keys] {action}: {source}")]
     BadKey { action: String, source: BadKey },
-    #[error("[keys] {action} must be a key name or a list of key names")]
-    NotAKeyList { action: String },
     #[error("[keys] gives {key} to both {first} and {second}; bind one of them elsewhere")]
     Conflict {
         key: String,
@@ -59,19 +58,40 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The default keys with the `[keys]` table's rebindings applied.
-    pub fn with_overrides(table: &toml::Table) -> Result<Keymap, KeymapError> {
+    /// The default keys with the `[keys]` table's rebindings applied: each named action gets
+    /// exactly the keys given, and every other action keeps its own.
+    pub fn with_overrides<'a, I, K>(bindings: I) -> Result<Keymap, KeymapError>
+    where
+        I: IntoIterator<Item = (&'a str, K)>,
+        K: IntoIterator<Item = &'a str>,
+    {
         let mut keymap = Keymap::default();
-        for (name, value) in table {
+        for (name, keys) in bindings {
             let spec = SPECS
                 .iter()
-                .find(|spec| spec.name == name.as_str())
-                .ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
-            let chords = parse_key_list(name, value)?;
+                .find(|spec| spec.name == name)
+                .ok_or_else(|| KeymapError::UnknownAction(name.to_owned()))?;
+            let chords = keys
+                .into_iter()
+                .map(|key| {
+                    key.parse().map_err(|source| KeymapError::BadKey {
+                        action: name.to_owned(),
+                        source,
+                    })
+                })
+                .collect::<Result<Vec<Chord>, KeymapError>>()?;
             keymap.keys.insert(spec.action, chords);
         }
         keymap.check_conflicts()?;
         Ok(keymap)
+    }
+
+    /// The keymap for the config file's `[keys]` table.
+    pub fn from_config(keys: &BTreeMap<String, KeyBinding>) -> Result<Keymap, KeymapError> {
+        Keymap::with_overrides(
+            keys.iter()
+                .map(|(name, binding)| (name.as_str(), binding.keys())),
+        )
     }
 
     /// Fails when one key triggers two actions that can apply in the same place.
@@ -157,34 +177,6 @@ impl Keymap {
     }
 }
 
-/// Reads `"j"` or `["j", "Down"]` into chords.
-fn parse_key_list(action: &str, value: &toml::Value) -> Result<Vec<Chord>, KeymapError> {
-    let texts: Vec<&str> = match value {
-        toml::Value::String(one) => vec![one.as_str()],
-        toml::Value::Array(many) => many
-            .iter()
-            .map(|v| v.as_str())
-            .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| KeymapError::NotAKeyList {
-                action: action.to_owned(),
-            })?,
-        _ => {
-            return Err(KeymapError::NotAKeyList {
-                action: action.to_owned(),
-            });
-        }
-    };
-    texts
-        .iter()
-        .map(|text| {
-            text.parse().map_err(|source| KeymapError::BadKey {
-                action: action.to_owned(),
-                source,
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,18 +220,15 @@ mod tests {
 
     #[test]
     fn an_unknown_name_or_bad_key_is_refused_with_its_name() {
-        let table: toml::Table = toml::from_str("jump = \"j\"").expect("toml");
-        let error = Keymap::with_overrides(&table).expect_err("unknown");
+        let error = Keymap::with_overrides([("jump", ["j"])]).expect_err("unknown");
         assert!(error.to_string().contains("\"jump\""));
-        let table: toml::Table = toml::from_str("down = \"Hyper-j\"").expect("toml");
-        let error = Keymap::with_overrides(&table).expect_err("bad key");
+        let error = Keymap::with_overrides([("down", ["Hyper-j"])]).expect_err("bad key");
         assert!(error.to_string().contains("Hyper-j"));
     }
 
     #[test]
     fn a_key_taken_from_another_action_is_a_conflict() {
-        let table: toml::Table = toml::from_str("down = \"k\"").expect("toml");
-        let error = Keymap::with_overrides(&table).expect_err("k is up");
+        let error = Keymap::with_overrides([("down", ["k"])]).expect_err("k is up");
         assert!(matches!(
             error,
             KeymapError::Conflict {
