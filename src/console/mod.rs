@@ -10,6 +10,7 @@ pub mod event;
 pub mod format;
 pub mod keymap;
 pub mod keys;
+pub mod login;
 pub mod panes;
 pub mod request;
 pub mod terminal;
