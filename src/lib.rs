@@ -13,3 +13,4 @@ pub mod console;
 pub mod emulator;
 pub mod logging;
 pub mod manual;
+pub mod save;
