@@ -6,14 +6,18 @@
 //! [`ui`] draw; [`text`] makes names from the server safe to draw.
 
 pub mod app;
+pub mod connect;
 pub mod event;
 pub mod format;
 pub mod keymap;
 pub mod keys;
+pub mod launch;
 pub mod login;
 pub mod panes;
 pub mod request;
+pub mod run;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod worker;

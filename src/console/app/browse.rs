@@ -59,7 +59,7 @@ impl App {
             }
             Action::Details => {
                 if let Some(session) = current {
-                    self.overlay = Some(session_details(&session));
+                    self.overlay = Some(session_details(&session, &self.connection.server));
                 }
             }
             Action::CopyId => {
@@ -152,7 +152,7 @@ impl App {
             }
             Action::Details => {
                 if let Some(onedrive) = current {
-                    self.overlay = Some(onedrive_details(&onedrive));
+                    self.overlay = Some(onedrive_details(&onedrive, &self.connection.server));
                 }
             }
             Action::CopyId => {
@@ -226,7 +226,7 @@ pub fn session_title(session: &RestoreSession) -> String {
         .unwrap_or_else(|| session.id.clone())
 }
 
-fn session_details(session: &RestoreSession) -> Overlay {
+fn session_details(session: &RestoreSession, server: &str) -> Overlay {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let lines = vec![
         ("Id".to_owned(), session.id.clone()),
@@ -244,10 +244,11 @@ fn session_details(session: &RestoreSession) -> Overlay {
         format!("Restore session {}", session_title(session)),
         lines,
         &session.links,
+        server,
     )
 }
 
-fn onedrive_details(onedrive: &OneDrive) -> Overlay {
+fn onedrive_details(onedrive: &OneDrive, server: &str) -> Overlay {
     let lines = vec![
         ("Id".to_owned(), onedrive.id.clone()),
         ("Name".to_owned(), onedrive.name.clone()),
@@ -257,19 +258,25 @@ fn onedrive_details(onedrive: &OneDrive) -> Overlay {
         format!("OneDrive of {}", onedrive.name),
         lines,
         &onedrive.links,
+        server,
     )
 }
 
-/// A details overlay: the given lines, then the resource's links sorted by name.
+/// A details overlay: the given lines, then the resource's links sorted by name, shown
+/// relative to the server when they point at it.
 pub(super) fn details(
     title: String,
     mut lines: Vec<(String, String)>,
     links: &crate::api::model::Links,
+    server: &str,
 ) -> Overlay {
     let mut names: Vec<&String> = links.keys().collect();
     names.sort();
+    let server = server.trim_end_matches('/');
     for name in names {
-        lines.push((format!("Link {name}"), links[name].href.clone()));
+        let href = &links[name].href;
+        let shown = href.strip_prefix(server).unwrap_or(href);
+        lines.push((format!("Link {name}"), shown.to_owned()));
     }
     Overlay::Details {
         title,

@@ -300,7 +300,13 @@ impl App {
             ("Modified".to_owned(), format::exact(item.modification_time)),
             ("Modified by".to_owned(), text(&item.modified_by)),
         ];
-        self.overlay = Some(details(format!("{kind} {}", item.name), lines, &item.links));
+        let server = self.connection.server.clone();
+        self.overlay = Some(details(
+            format!("{kind} {}", item.name),
+            lines,
+            &item.links,
+            &server,
+        ));
     }
 
     /// The folder path shown, as `/Documents/Projects`.

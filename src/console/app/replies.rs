@@ -158,6 +158,7 @@ impl App {
         match self.items.load {
             Load::Loading if self.items.listing.loaded() == 0 => "loading…".to_owned(),
             Load::Loading => format!("{loaded} loaded, more coming"),
+            Load::Failed if self.items.listing.loaded() == 0 => "loading failed".to_owned(),
             Load::Failed => format!("{loaded} loaded, the rest failed"),
             Load::Idle => format!("{loaded} loaded"),
         }

@@ -45,19 +45,27 @@ pub fn details(
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// Cuts text into pieces of at most `width` columns.
+/// Cuts text into pieces of at most `width` columns, breaking before a `/` or a space when
+/// the next part would not fit, so that paths and links break between their segments.
 fn wrap(value: &str, width: usize) -> Vec<String> {
     let mut pieces = vec![String::new()];
     let mut used = 0;
-    for c in value.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
+    for part in value.split_inclusive(['/', ' ']) {
+        let part_width = text::width(part);
+        if used > 0 && used + part_width > width {
             pieces.push(String::new());
             used = 0;
         }
-        used += w;
-        if let Some(last) = pieces.last_mut() {
-            last.push(c);
+        for c in part.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                pieces.push(String::new());
+                used = 0;
+            }
+            used += w;
+            if let Some(last) = pieces.last_mut() {
+                last.push(c);
+            }
         }
     }
     pieces
