@@ -86,8 +86,8 @@ pub fn status_for(error: ApiError) -> LoginStatus {
 
 fn draw(frame: &mut Frame, theme: &Theme, form: &LoginForm) {
     let screen = frame.area();
-    let width = 72.min(screen.width);
-    let height = 14.min(screen.height);
+    let width = 90.min(screen.width);
+    let height = 18.min(screen.height);
     let area = Rect {
         x: screen.x + (screen.width - width) / 2,
         y: screen.y + (screen.height - height) / 2,
