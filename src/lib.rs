@@ -11,6 +11,7 @@ pub mod bug_report;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod console;
 pub mod doctor;
 pub mod emulator;
 pub mod logging;
