@@ -10,5 +10,6 @@ pub mod bug_report;
 pub mod cli;
 pub mod config;
 pub mod emulator;
+pub mod form;
 pub mod logging;
 pub mod manual;

@@ -1,0 +1,275 @@
+//! The fields step: one row a field, its value, and its error right under it.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::super::choice::AuthMode;
+use super::super::fields::FieldId;
+use super::super::picker::PICKER_ROWS;
+use super::super::save_target::file_names;
+use super::super::text::{TextField, inert};
+use super::super::{ActionForm, gates};
+use super::rows::{LABEL_COLUMNS, Rows, dim, error_line, fit, label};
+
+/// The most lines a multi-line text shows.
+const TEXT_ROWS: usize = 4;
+
+/// The rows of every field the current action shows.
+pub fn field_rows(form: &ActionForm, width: u16) -> Rows {
+    let value_width = usize::from(width).saturating_sub(LABEL_COLUMNS + 1);
+    let mut rows = Rows::default();
+    for id in form.inputs.order(&form.context) {
+        let focused = id == form.focus;
+        let start = rows.next_index();
+        field(form, id, focused, value_width, &mut rows);
+        if let Some(message) = form.errors.get(&id) {
+            rows.push(error_line(message));
+        }
+        if focused {
+            rows.mark_focus(start);
+        }
+    }
+    rows
+}
+
+fn field(form: &ActionForm, id: FieldId, focused: bool, width: usize, rows: &mut Rows) {
+    let inputs = &form.inputs;
+    let context = &form.context;
+    let choice = |value: &str| choice_spans(value, focused);
+    let spans = match id {
+        FieldId::Action => choice(inputs.action.label()),
+        FieldId::RestoreVersion => match gates::restore_version(context) {
+            Some(gate) => disabled(inputs.restore_version.label(), &gate.note),
+            None => choice(inputs.restore_version.label()),
+        },
+        FieldId::OnConflict => choice(inputs.on_conflict.label()),
+        FieldId::CopyTarget => return picker(form, focused, width, rows),
+        FieldId::CopyVersion => choice(inputs.copy_version.label()),
+        FieldId::LastVersion => choice(inputs.last_version.label()),
+        FieldId::ChangedItems => item_option(form, inputs.changed_items, "changed items"),
+        FieldId::DeletedItems => item_option(form, inputs.deleted_items, "deleted items"),
+        FieldId::Auth => choice(inputs.auth_mode.label()),
+        FieldId::EmailSetup => email_setup(form, focused),
+        FieldId::SaveZip => save_format(form, focused),
+        FieldId::Continue => vec![button("Continue", focused)],
+        _ => {
+            if let Some(text) = inputs.text(id) {
+                text_field(field_label(form, id), text, focused, width, rows);
+            }
+            if id == FieldId::SaveFolder {
+                save_file_row(form, rows);
+            }
+            return;
+        }
+    };
+    let mut line = vec![label(field_label(form, id), focused)];
+    line.push(Span::raw(" "));
+    line.extend(spans);
+    rows.push(Line::from(line));
+}
+
+fn field_label(form: &ActionForm, id: FieldId) -> &'static str {
+    match id {
+        FieldId::Action => "Action",
+        FieldId::RestoreVersion | FieldId::CopyVersion => "Version",
+        FieldId::OnConflict => "On conflict",
+        FieldId::CopyTarget => "Target OneDrive",
+        FieldId::CopyFolder => "Target folder",
+        FieldId::LastVersion => "Last version",
+        FieldId::ChangedItems => "Changed items",
+        FieldId::DeletedItems => "Deleted items",
+        FieldId::Auth => "Sign in with",
+        FieldId::User => "Restore user",
+        FieldId::Password => "Password",
+        FieldId::ApplicationId if form.inputs.auth_mode == AuthMode::DeviceCode => {
+            "App id (optional)"
+        }
+        FieldId::ApplicationId => "Application id",
+        FieldId::Certificate => "Certificate .pfx",
+        FieldId::CertificatePassword => "Cert. password",
+        FieldId::EmailSetup => "Email settings",
+        FieldId::From => "From",
+        FieldId::To => "To",
+        FieldId::Subject => "Subject",
+        FieldId::Text => "Text",
+        FieldId::SaveZip => "Format",
+        FieldId::SaveFolder => "Save to folder",
+        FieldId::Continue => "",
+    }
+}
+
+fn choice_spans(value: &str, focused: bool) -> Vec<Span<'static>> {
+    if focused {
+        vec![Span::styled(
+            format!("‹ {value} ›"),
+            Style::default().add_modifier(Modifier::BOLD),
+        )]
+    } else {
+        vec![Span::raw(format!("  {value}"))]
+    }
+}
+
+fn disabled(value: &str, note: &str) -> Vec<Span<'static>> {
+    vec![dim(format!("  {value} (disabled: {note})"))]
+}
+
+fn button(text: &str, focused: bool) -> Span<'static> {
+    let style = if focused {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    } else {
+        Style::default().add_modifier(Modifier::BOLD)
+    };
+    Span::styled(format!("[ {text} ]"), style)
+}
+
+fn item_option(form: &ActionForm, on: bool, what: &str) -> Vec<Span<'static>> {
+    let mark = if on { "[x]" } else { "[ ]" };
+    match gates::copy_item_options(&form.context) {
+        Some(gate) => vec![dim(format!("  {mark} {what} (disabled: {})", gate.note))],
+        None => vec![Span::raw(format!("  {mark} {what}"))],
+    }
+}
+
+fn email_setup(form: &ActionForm, focused: bool) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::raw("  none on this server  ")];
+    match gates::email_settings(&form.context) {
+        Some(gate) => spans.push(dim(format!("(cannot set them: {})", gate.note))),
+        None => spans.push(button("Set up…", focused)),
+    }
+    spans
+}
+
+fn save_format(form: &ActionForm, focused: bool) -> Vec<Span<'static>> {
+    if !form.context.is_single_document() {
+        return vec![dim("  ZIP (sets and folders are always saved as a ZIP)")];
+    }
+    let value = if form.inputs.save_zip {
+        "ZIP"
+    } else {
+        "the file itself"
+    };
+    choice_spans(value, focused)
+}
+
+fn save_file_row(form: &ActionForm, rows: &mut Rows) {
+    let as_zip = form.inputs.save_zip || !form.context.is_single_document();
+    let names = file_names(&form.context, as_zip).join(" and ");
+    rows.push(Line::from(vec![
+        label("File name", false),
+        Span::raw(" "),
+        dim(format!("  {}", inert(&names))),
+    ]));
+}
+
+fn text_field(
+    label_text: &'static str,
+    text: &TextField,
+    focused: bool,
+    width: usize,
+    rows: &mut Rows,
+) {
+    let (cursor_line, cursor_column) = text.cursor();
+    let lines = text.shown_lines();
+    let shown_rows = if text.is_multiline() { TEXT_ROWS } else { 1 };
+    let first = cursor_line.saturating_sub(shown_rows - 1);
+    for row in 0..shown_rows {
+        let at = first + row;
+        let content = lines.get(at).map(String::as_str).unwrap_or_default();
+        let column = if at == cursor_line { cursor_column } else { 0 };
+        let (shown, cursor) = fit(content, column, width.saturating_sub(2));
+        let head = if row == 0 { label_text } else { "" };
+        let line_index = rows.next_index();
+        rows.push(Line::from(vec![
+            label(head, focused && row == 0),
+            Span::raw("   "),
+            Span::styled(shown, underline(focused)),
+        ]));
+        if focused && at == cursor_line {
+            rows.cursor = Some((line_index, (LABEL_COLUMNS + 2 + cursor) as u16));
+        }
+    }
+}
+
+fn underline(focused: bool) -> Style {
+    if focused {
+        Style::default().add_modifier(Modifier::UNDERLINED)
+    } else {
+        Style::default()
+    }
+}
+
+fn picker(form: &ActionForm, focused: bool, width: usize, rows: &mut Rows) {
+    let picker = &form.inputs.copy_target;
+    let chosen = picker
+        .chosen()
+        .map(|drive| inert(&drive.name))
+        .unwrap_or_else(|| "none chosen".to_string());
+    let filter = picker.filter();
+    let mut spans = vec![label("Target OneDrive", focused), Span::raw("   ")];
+    spans.push(Span::styled(
+        chosen,
+        Style::default().add_modifier(Modifier::BOLD),
+    ));
+    if !focused && !filter.value().is_empty() {
+        spans.push(dim(format!("  (filter: {})", inert(filter.value()))));
+    }
+    rows.push(Line::from(spans));
+    if !focused {
+        return;
+    }
+    const FILTER_PROMPT: &str = "filter: ";
+    let (shown, cursor) = fit(
+        &filter.shown(),
+        filter.cursor().1,
+        width.saturating_sub(FILTER_PROMPT.len() + 2),
+    );
+    let line_index = rows.next_index();
+    rows.push(Line::from(vec![
+        label("", false),
+        Span::raw("   "),
+        dim(FILTER_PROMPT),
+        Span::styled(shown, underline(true)),
+    ]));
+    let column = LABEL_COLUMNS + 2 + FILTER_PROMPT.len() + cursor;
+    rows.cursor = Some((line_index, column as u16));
+    let matches = picker.matches();
+    if matches.is_empty() {
+        rows.push(Line::from(vec![
+            label("", false),
+            dim("   no OneDrive matches the filter"),
+        ]));
+        return;
+    }
+    let chosen_at = picker.chosen_index();
+    let position = chosen_at
+        .and_then(|c| matches.iter().position(|m| *m == c))
+        .unwrap_or(0);
+    let first = position.saturating_sub(PICKER_ROWS - 1);
+    for at in matches.iter().skip(first).take(PICKER_ROWS) {
+        let Some(drive) = picker.get(*at) else {
+            continue;
+        };
+        let marker = if Some(*at) == chosen_at { "› " } else { "  " };
+        let url = drive.url.as_deref().map(inert).unwrap_or_default();
+        let (shown, _) = fit(&format!("{marker}{}  {url}", inert(&drive.name)), 0, width);
+        let style = if Some(*at) == chosen_at {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        rows.push(Line::from(vec![
+            label("", false),
+            Span::raw(" "),
+            Span::styled(shown, style),
+        ]));
+    }
+    if matches.len() > PICKER_ROWS {
+        rows.push(Line::from(vec![
+            label("", false),
+            dim(format!(
+                "   {} OneDrives match; type to narrow",
+                matches.len()
+            )),
+        ]));
+    }
+}

@@ -1,0 +1,121 @@
+//! Drawing the form: a head saying what it acts on, the current step, and a line of keys.
+
+mod fields;
+mod rows;
+mod steps;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::size::human_size;
+use super::{ActionForm, Banner, Step};
+use rows::Rows;
+
+/// Draws the whole form into `area`.
+pub fn render(form: &ActionForm, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let title = format!(" {} ", form.inputs.action.label());
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        title,
+        Style::default().add_modifier(Modifier::BOLD),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let banner_height = u16::from(form.banner.is_some());
+    let [head, banner, body, hints] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(banner_height),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    frame.render_widget(Paragraph::new(head_lines(form)), head);
+    if let Some(message) = &form.banner {
+        frame.render_widget(banner_line(message), banner);
+    }
+    let rows = match form.step {
+        Step::Fields => fields::field_rows(form, body.width),
+        Step::Confirm | Step::ConfirmOverwrite => steps::confirm_rows(form),
+        Step::DeviceCode => steps::device_rows(form, body.width),
+        Step::EmailSettings => steps::email_rows(form, body.width),
+        Step::Locked => steps::locked_rows(form),
+    };
+    draw_rows(frame, body, rows);
+    frame.render_widget(Paragraph::new(hint_line(form)), hints);
+}
+
+/// "3 documents and 1 folder, 12.4 MiB" over "from <OneDrive>, <point in time>, API v8".
+fn head_lines(form: &ActionForm) -> Vec<Line<'static>> {
+    let context = &form.context;
+    let what = format!(
+        "{}, {}",
+        context.items_phrase(),
+        human_size(context.total_size())
+    );
+    let from = format!(
+        "from {}'s OneDrive, {}, server API {}",
+        super::text::inert(&context.onedrive.name),
+        context.point_in_time_phrase(),
+        context.api_version
+    );
+    vec![
+        Line::from(Span::styled(
+            what,
+            Style::default().add_modifier(Modifier::BOLD),
+        )),
+        Line::from(from),
+    ]
+}
+
+fn banner_line(banner: &Banner) -> Paragraph<'static> {
+    let (text, style) = match banner {
+        Banner::Refusal(message) => (
+            format!("The server refused: {}", super::text::inert(message)),
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        Banner::Notice(message) => (
+            super::text::inert(message),
+            Style::default().fg(Color::Cyan),
+        ),
+    };
+    Paragraph::new(Line::from(Span::styled(text, style))).wrap(Wrap { trim: true })
+}
+
+/// Draws rows, scrolled so that the focused row (and the error under it) is visible.
+fn draw_rows(frame: &mut Frame, area: Rect, rows: Rows) {
+    let height = usize::from(area.height);
+    let wanted_bottom = rows.focus_end + 1;
+    let scroll = wanted_bottom.saturating_sub(height).min(rows.focus_start);
+    let visible: Vec<Line> = rows.lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), area);
+    if let Some((line, column)) = rows.cursor
+        && line >= scroll
+        && line - scroll < height
+    {
+        let x = area
+            .x
+            .saturating_add(column)
+            .min(area.right().saturating_sub(1));
+        let y = area.y + (line - scroll) as u16;
+        frame.set_cursor_position((x, y));
+    }
+}
+
+fn hint_line(form: &ActionForm) -> Line<'static> {
+    let text = match form.step {
+        Step::Fields => {
+            "Tab/Shift-Tab move  ←/→ Space change  Enter on Continue reviews  Esc cancels"
+        }
+        Step::Confirm => "Enter confirms  Esc goes back to the fields",
+        Step::ConfirmOverwrite => "y overwrites  n or Esc goes back",
+        Step::DeviceCode => "Enter once signed in  c copies the code  Esc goes back",
+        Step::EmailSettings => "Tab moves  Space toggles  Enter on Save saves  Esc goes back",
+        Step::Locked => "Submitted: the form cannot be sent again",
+    };
+    Line::from(Span::styled(text, Style::default().fg(Color::DarkGray)))
+}
