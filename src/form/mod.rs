@@ -198,6 +198,11 @@ impl ActionForm {
         self.inputs.action
     }
 
+    /// The field the focus is on.
+    pub fn focused(&self) -> FieldId {
+        self.focus
+    }
+
     /// The error shown next to a field, if any.
     pub fn error(&self, field: FieldId) -> Option<&str> {
         self.errors.get(&field).map(String::as_str)
