@@ -205,7 +205,12 @@ impl EmailSettingsForm {
             );
         }
         let from = self.from.trimmed();
-        if !is_email(from) {
+        if from.is_empty() {
+            errors.insert(
+                EmailField::From,
+                "the sender address is required".to_string(),
+            );
+        } else if !is_email(from) {
             errors.insert(
                 EmailField::From,
                 format!("\"{from}\" is not an email address"),

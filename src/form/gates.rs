@@ -21,7 +21,8 @@ pub struct Unavailable {
 pub fn restore_version(context: &FormContext) -> Option<Unavailable> {
     (context.api_version >= ApiVersion::V6).then(|| Unavailable {
         note: format!(
-            "v4/v5 only; {} restores the version picked in the versions list",
+            "only API v4/v5 take a version here; on {} a restore brings back the version \
+             picked in the versions list (the latest when none is picked)",
             context.api_version
         ),
     })

@@ -30,7 +30,10 @@ pub fn summary_rows(
         } => {
             rows.push((
                 "Target",
-                format!("original location in {}", context.onedrive.name),
+                format!(
+                    "the original location in {}'s OneDrive",
+                    context.onedrive.name
+                ),
             ));
             rows.push(("Version", version.label().to_string()));
             rows.push(("On conflict", on_conflict.label().to_string()));

@@ -9,7 +9,7 @@ use super::super::picker::PICKER_ROWS;
 use super::super::save_target::file_names;
 use super::super::text::{TextField, inert};
 use super::super::{ActionForm, gates};
-use super::rows::{LABEL_COLUMNS, Rows, dim, error_line, fit, label};
+use super::rows::{LABEL_COLUMNS, Rows, dim, error_lines, fit, label};
 
 /// The most lines a multi-line text shows.
 const TEXT_ROWS: usize = 4;
@@ -22,8 +22,18 @@ pub fn field_rows(form: &ActionForm, width: u16) -> Rows {
         let focused = id == form.focus;
         let start = rows.next_index();
         field(form, id, focused, value_width, &mut rows);
-        if let Some(message) = form.errors.get(&id) {
-            rows.push(error_line(message));
+        // A disabled option's note turns into an error once the agent tries to change it.
+        let error = form.errors.get(&id);
+        let note = disabled_note(form, id).filter(|note| error != Some(note));
+        let mut extra = note.map_or_else(Vec::new, |note| note_lines(&note, value_width));
+        if let Some(message) = error {
+            extra.extend(error_lines(message, value_width));
+        }
+        for line in extra {
+            rows.push(line);
+        }
+        if id == FieldId::SaveFolder {
+            save_file_row(form, &mut rows);
         }
         if focused {
             rows.mark_focus(start);
@@ -39,7 +49,7 @@ fn field(form: &ActionForm, id: FieldId, focused: bool, width: usize, rows: &mut
     let spans = match id {
         FieldId::Action => choice(inputs.action.label()),
         FieldId::RestoreVersion => match gates::restore_version(context) {
-            Some(gate) => disabled(inputs.restore_version.label(), &gate.note),
+            Some(_) => disabled(inputs.restore_version.label()),
             None => choice(inputs.restore_version.label()),
         },
         FieldId::OnConflict => choice(inputs.on_conflict.label()),
@@ -55,9 +65,6 @@ fn field(form: &ActionForm, id: FieldId, focused: bool, width: usize, rows: &mut
         _ => {
             if let Some(text) = inputs.text(id) {
                 text_field(field_label(form, id), text, focused, width, rows);
-            }
-            if id == FieldId::SaveFolder {
-                save_file_row(form, rows);
             }
             return;
         }
@@ -109,8 +116,26 @@ fn choice_spans(value: &str, focused: bool) -> Vec<Span<'static>> {
     }
 }
 
-fn disabled(value: &str, note: &str) -> Vec<Span<'static>> {
-    vec![dim(format!("  {value} (disabled: {note})"))]
+fn disabled(value: &str) -> Vec<Span<'static>> {
+    vec![dim(format!("  {value} (disabled)"))]
+}
+
+/// Why a field is disabled on this server, shown under it.
+fn disabled_note(form: &ActionForm, id: FieldId) -> Option<String> {
+    let gate = match id {
+        FieldId::RestoreVersion => gates::restore_version(&form.context),
+        FieldId::ChangedItems | FieldId::DeletedItems => gates::copy_item_options(&form.context),
+        FieldId::EmailSetup => gates::email_settings(&form.context),
+        _ => None,
+    };
+    gate.map(|gate| gate.note)
+}
+
+fn note_lines(note: &str, width: usize) -> Vec<Line<'static>> {
+    super::rows::wrap(note, width.saturating_sub(2))
+        .into_iter()
+        .map(|part| Line::from(vec![label("", false), Span::raw("   "), dim(part)]))
+        .collect()
 }
 
 fn button(text: &str, focused: bool) -> Span<'static> {
@@ -125,7 +150,7 @@ fn button(text: &str, focused: bool) -> Span<'static> {
 fn item_option(form: &ActionForm, on: bool, what: &str) -> Vec<Span<'static>> {
     let mark = if on { "[x]" } else { "[ ]" };
     match gates::copy_item_options(&form.context) {
-        Some(gate) => vec![dim(format!("  {mark} {what} (disabled: {})", gate.note))],
+        Some(_) => vec![dim(format!("  {mark} {what} (disabled)"))],
         None => vec![Span::raw(format!("  {mark} {what}"))],
     }
 }
@@ -133,7 +158,7 @@ fn item_option(form: &ActionForm, on: bool, what: &str) -> Vec<Span<'static>> {
 fn email_setup(form: &ActionForm, focused: bool) -> Vec<Span<'static>> {
     let mut spans = vec![Span::raw("  none on this server  ")];
     match gates::email_settings(&form.context) {
-        Some(gate) => spans.push(dim(format!("(cannot set them: {})", gate.note))),
+        Some(_) => spans.push(dim("(cannot be set up from here)")),
         None => spans.push(button("Set up…", focused)),
     }
     spans

@@ -45,15 +45,62 @@ pub fn label(text: &str, focused: bool) -> Span<'static> {
     Span::styled(padded, style)
 }
 
-/// The error line under a field, lined up with the values.
-pub fn error_line(message: &str) -> Line<'static> {
-    Line::from(vec![
-        Span::raw(" ".repeat(LABEL_COLUMNS)),
-        Span::styled(
-            format!("! {}", super::super::text::inert(message)),
-            Style::default().fg(Color::Red),
-        ),
-    ])
+/// The error under a field, lined up with the values and wrapped to `width` columns.
+pub fn error_lines(message: &str, width: usize) -> Vec<Line<'static>> {
+    let style = Style::default().fg(Color::Red);
+    wrap(
+        &super::super::text::inert(message),
+        width.saturating_sub(2).max(10),
+    )
+    .into_iter()
+    .enumerate()
+    .map(|(at, part)| {
+        let mark = if at == 0 { "! " } else { "  " };
+        Line::from(vec![
+            Span::raw(" ".repeat(LABEL_COLUMNS)),
+            Span::styled(format!("{mark}{part}"), style),
+        ])
+    })
+    .collect()
+}
+
+/// Splits `text` into lines of at most `width` columns, at spaces where it can.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let wanted = current.width() + usize::from(!current.is_empty()) + word.width();
+        if !current.is_empty() && wanted > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+        while current.width() > width {
+            let (head, tail) = split_at_width(&current, width);
+            lines.push(head);
+            current = tail;
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+fn split_at_width(text: &str, width: usize) -> (String, String) {
+    let mut head = String::new();
+    let mut chars = text.chars();
+    for c in chars.by_ref() {
+        if head.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width {
+            let mut tail = String::from(c);
+            tail.extend(chars);
+            return (head, tail);
+        }
+        head.push(c);
+    }
+    (head, String::new())
 }
 
 pub fn dim(text: impl Into<String>) -> Span<'static> {

@@ -10,7 +10,7 @@ use super::super::email::EmailField;
 use super::super::summary::summary_rows;
 use super::super::text::inert;
 use super::super::{ActionForm, Step, gates};
-use super::rows::{LABEL_COLUMNS, Rows, dim, error_line, fit, label};
+use super::rows::{LABEL_COLUMNS, Rows, dim, error_lines, fit, label};
 
 fn bold(text: impl Into<String>) -> Span<'static> {
     Span::styled(text.into(), Style::default().add_modifier(Modifier::BOLD))
@@ -61,12 +61,15 @@ pub fn device_rows(form: &ActionForm, width: u16) -> Rows {
         rows.push(Line::from("Asking the server for a Microsoft device code…"));
         return rows;
     };
+    if form.device.is_expired() {
+        rows.push(Line::from(warning(
+            "The device code has expired. Press Enter for a new one.",
+        )));
+        return rows;
+    }
     let url = inert(&code.verification_url);
-    rows.push(Line::from(vec![
-        Span::raw("Open "),
-        bold(url),
-        Span::raw(" in a browser, sign in and enter this code:"),
-    ]));
+    rows.push(Line::from(vec![Span::raw("Sign in at "), bold(url)]));
+    rows.push(Line::from("and enter this code:"));
     rows.push(Line::default());
     let user_code = inert(&code.user_code);
     if big_width(&user_code) + 2 <= usize::from(width) {
@@ -80,9 +83,6 @@ pub fn device_rows(form: &ActionForm, width: u16) -> Rows {
     rows.push(Line::default());
     let start = rows.next_index();
     match form.device.seconds_left() {
-        Some(0) => rows.push(Line::from(warning(
-            "This code has expired. Press Enter for a new one.",
-        ))),
         Some(left) => {
             rows.push(Line::from(format!(
                 "Expires in {}. Copied to the clipboard; c copies it again.",
@@ -133,7 +133,9 @@ pub fn email_rows(form: &ActionForm, width: u16) -> Rows {
             value,
         ]));
         if let Some(message) = email.errors.get(&field) {
-            rows.push(error_line(message));
+            for line in error_lines(message, value_width) {
+                rows.push(line);
+            }
         }
         if focused {
             rows.mark_focus(start);
