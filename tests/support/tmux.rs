@@ -1,0 +1,162 @@
+//! A real terminal for end-to-end tests: the built binary runs inside a private tmux server,
+//! keys are typed with `send-keys` and the screen is read with `capture-pane`.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// How often the screen is read while waiting for something to appear.
+const POLL_INTERVAL_MS: u64 = 100;
+
+/// One tmux server with one window running the program under test; killed on drop.
+pub struct Terminal {
+    socket: String,
+}
+
+impl Terminal {
+    /// Starts `program args` in a `width`x`height` window with the given environment.
+    pub fn start(program: &Path, args: &[&str], env: &[(&str, &str)], size: (u16, u16)) -> Self {
+        let socket = format!("vbo-test-{}-{}", std::process::id(), unique());
+        let mut command = format!("exec {}", shell_quote(&program.display().to_string()));
+        for arg in args {
+            command.push(' ');
+            command.push_str(&shell_quote(arg));
+        }
+        let conf = std::env::temp_dir().join(format!("{socket}.conf"));
+        std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").expect("tmux conf");
+        let mut tmux = Command::new("tmux");
+        tmux.arg("-L")
+            .arg(&socket)
+            .arg("-f")
+            .arg(&conf)
+            .args(["new-session", "-d"])
+            .args(["-x", &size.0.to_string(), "-y", &size.1.to_string()]);
+        for (name, value) in env {
+            tmux.args(["-e", &format!("{name}={value}")]);
+        }
+        tmux.arg(command);
+        let out = tmux.output().expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            text(&out.stderr)
+        );
+        Terminal { socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Types keys as tmux names them (`Enter`, `Down`, `C-c`, `Space`) or literal text.
+    pub fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            let out = self.tmux(&["send-keys", "-t", "0", key]);
+            assert!(
+                out.status.success(),
+                "send-keys {key}: {}",
+                text(&out.stderr)
+            );
+        }
+    }
+
+    /// Types text literally, character by character.
+    pub fn type_text(&self, literal: &str) {
+        let out = self.tmux(&["send-keys", "-t", "0", "-l", literal]);
+        assert!(out.status.success(), "send-keys -l: {}", text(&out.stderr));
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        text(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout)
+    }
+
+    /// Waits until the screen contains `needle`, and panics with the screen if it does not.
+    pub fn wait_for(&self, needle: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("waited {timeout:?} for {needle:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(POLL_INTERVAL_MS));
+        }
+    }
+
+    /// The program's exit status once it has ended, or `None` while it runs.
+    pub fn exit_status(&self) -> Option<i32> {
+        let out = self.tmux(&[
+            "display-message",
+            "-p",
+            "-t",
+            "0",
+            "#{pane_dead} #{pane_dead_status}",
+        ]);
+        let shown = text(&out.stdout);
+        let mut parts = shown.split_whitespace();
+        match (parts.next(), parts.next()) {
+            (Some("1"), Some(code)) => code.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// Waits for the program to end and returns its exit status.
+    pub fn wait_exit(&self, timeout: Duration) -> i32 {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(code) = self.exit_status() {
+                return code;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "the program did not end in {timeout:?}; screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(POLL_INTERVAL_MS));
+        }
+    }
+
+    /// The process id of the program in the window.
+    pub fn pid(&self) -> u32 {
+        let out = self.tmux(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
+        text(&out.stdout).trim().parse().expect("a pid")
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+/// Whether tmux is installed; tests that need it say so and fail when it is not.
+pub fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+fn shell_quote(word: &str) -> String {
+    format!("'{}'", word.replace('\'', "'\\''"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
