@@ -246,3 +246,24 @@ fn read_only_profile() {
     press(&mut form, KeyCode::Right);
     snap("read_only", &form);
 }
+
+#[test]
+fn hostile_names_and_passwords_never_reach_the_screen() {
+    let mut context = context(ApiVersion::V8, ActionKind::Restore);
+    context.onedrive.name = "Eve\u{1b}]52;c;cGF5bG9hZA==\u{7}".to_string();
+    context.items = vec![document("doc-x", "inv\u{1b}[2Joice\r\n.pdf", 10)];
+    let mut form = ActionForm::new(context);
+    fill(&mut form, FieldId::User, "admin@contoso.onmicrosoft.com");
+    fill(&mut form, FieldId::Password, "hunter2-secret");
+    let mut screens = vec![screen(&form, 80, 24)];
+    review(&mut form);
+    screens.push(screen(&form, 120, 40));
+    for text in &screens {
+        assert!(!text.contains("hunter2"), "a password showed:\n{text}");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "a control character reached the screen:\n{text}"
+        );
+    }
+    assert!(screens[1].contains("inv\\u{1b}[2Joice"), "{}", screens[1]);
+}

@@ -82,15 +82,12 @@ pub fn device_rows(form: &ActionForm, width: u16) -> Rows {
     rows.push(Line::from(vec![Span::raw("  "), bold(user_code)]));
     rows.push(Line::default());
     let start = rows.next_index();
-    match form.device.seconds_left() {
-        Some(left) => {
-            rows.push(Line::from(format!(
-                "Expires in {}. Copied to the clipboard; c copies it again.",
-                minutes_seconds(left)
-            )));
-            rows.push(Line::from(bold("Press Enter once you have signed in.")));
-        }
-        None => {}
+    if let Some(left) = form.device.seconds_left() {
+        rows.push(Line::from(format!(
+            "Expires in {}. Copied to the clipboard; c copies it again.",
+            minutes_seconds(left)
+        )));
+        rows.push(Line::from(bold("Press Enter once you have signed in.")));
     }
     rows.mark_focus(start);
     rows
