@@ -3,8 +3,6 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use base64::Engine;
-
 /// Why a certificate file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CertificateError {
@@ -66,8 +64,9 @@ pub fn is_uuid(text: &str) -> bool {
     uuid::Uuid::try_parse(text.trim()).is_ok()
 }
 
-/// Reads a PKCS#12 file and returns its bytes base64-encoded.
-pub fn read_certificate(path: &Path) -> Result<String, CertificateError> {
+/// Reads a certificate file and checks that it is PKCS#12, before the client reads it again to
+/// send it base64-encoded.
+pub fn check_certificate(path: &Path) -> Result<(), CertificateError> {
     let bytes = std::fs::read(path).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => CertificateError::Missing(path.to_path_buf()),
         _ => CertificateError::Unreadable {
@@ -78,7 +77,7 @@ pub fn read_certificate(path: &Path) -> Result<String, CertificateError> {
     if !looks_like_pfx(&bytes) {
         return Err(CertificateError::NotPkcs12(path.to_path_buf()));
     }
-    Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
+    Ok(())
 }
 
 /// Whether DER bytes start as a PKCS#12 PFX does: a SEQUENCE whose first element is the
@@ -199,24 +198,24 @@ mod tests {
     }
 
     #[test]
-    fn certificates_are_read_base64_or_refused_by_cause() {
+    fn certificates_are_accepted_or_refused_by_cause() {
         let dir = tempfile::tempdir().expect("tempdir");
         let good = dir.path().join("app.pfx");
         std::fs::write(&good, [0x30, 0x03, 0x02, 0x01, 0x03]).expect("write");
-        assert_eq!(read_certificate(&good).expect("reads"), "MAMCAQM=");
+        assert!(check_certificate(&good).is_ok());
         let missing = dir.path().join("none.pfx");
         assert!(matches!(
-            read_certificate(&missing),
+            check_certificate(&missing),
             Err(CertificateError::Missing(_))
         ));
         let pem = dir.path().join("app.pem");
         std::fs::write(&pem, "-----BEGIN CERTIFICATE-----").expect("write");
         assert!(matches!(
-            read_certificate(&pem),
+            check_certificate(&pem),
             Err(CertificateError::NotPkcs12(_))
         ));
         assert!(matches!(
-            read_certificate(dir.path()),
+            check_certificate(dir.path()),
             Err(CertificateError::Unreadable { .. })
         ));
     }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::choice::{ActionKind, ConflictPick, VersionPick};
 use super::to_api::ApiVersion;
-use crate::api::model::OneDrive;
+use crate::api::model::{Item, OneDrive};
 use crate::config::{ConflictWord, Profile, VersionWord};
 
 /// Everything the console knows when it opens the form.
@@ -41,6 +41,19 @@ pub struct FormItem {
     pub size_bytes: Option<u64>,
     /// An earlier version picked in the versions list (v6 and later).
     pub version_id: Option<i64>,
+}
+
+impl FormItem {
+    /// A row of the item listing as the form sees it; the current version, so no version id.
+    pub fn from_item(item: &Item) -> FormItem {
+        FormItem {
+            id: item.id.clone(),
+            name: item.name.clone(),
+            is_folder: item.is_folder(),
+            size_bytes: item.size_bytes,
+            version_id: None,
+        }
+    }
 }
 
 /// What the profile fills in for the agent.

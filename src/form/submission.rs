@@ -64,11 +64,11 @@ pub enum FormAuth {
         user_code: String,
         application_id: Option<String>,
     },
+    /// The .pfx file was read and found to be PKCS#12 when the form was checked; the client
+    /// reads it again, base64-encoded, when it builds the request.
     Certificate {
         application_id: String,
         certificate: PathBuf,
-        /// The file's bytes base64-encoded, read when the form was checked.
-        certificate_base64: String,
         password: Secret,
     },
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::checks::{check_save_folder, is_email, is_uuid, read_certificate, split_addresses};
+use super::checks::{check_certificate, check_save_folder, is_email, is_uuid, split_addresses};
 use super::choice::{ActionKind, AuthMode};
 use super::context::FormContext;
 use super::fields::{FieldId, Inputs};
@@ -195,21 +195,18 @@ fn certificate_auth(inputs: &Inputs, errors: &mut FieldErrors) -> Option<FormAut
     }
     let path_text = inputs.certificate.trimmed();
     let certificate = crate::config::expand_home(&PathBuf::from(path_text));
-    let encoded = if path_text.is_empty() {
-        errors.insert(
-            FieldId::Certificate,
-            "the path to the .pfx file is required".into(),
-        );
-        None
+    let checked = if path_text.is_empty() {
+        Err("the path to the .pfx file is required".to_string())
     } else {
-        read_certificate(&certificate)
-            .map_err(|error| errors.insert(FieldId::Certificate, error.to_string()))
-            .ok()
+        check_certificate(&certificate).map_err(|error| error.to_string())
     };
+    if let Err(message) = checked {
+        errors.insert(FieldId::Certificate, message);
+        return None;
+    }
     Some(FormAuth::Certificate {
         application_id: id.to_string(),
         certificate,
-        certificate_base64: encoded?,
         password: Secret::from(inputs.certificate_password.value()),
     })
 }
