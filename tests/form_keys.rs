@@ -385,3 +385,31 @@ fn presets_fill_the_sign_in_fields() {
         .expect("the preset file is checked");
     assert!(error.contains("/nonexistent/app.pfx"), "{error}");
 }
+
+#[test]
+fn an_earlier_version_needs_v6() {
+    let mut context = context(ApiVersion::V5, ActionKind::Save);
+    context.items.truncate(1);
+    context.items[0].version_id = Some(3);
+    let mut old = ActionForm::new(context.clone());
+    review(&mut old);
+    assert!(old.error(FieldId::Action).is_some_and(|e| e.contains("needs API v6")));
+
+    context.api_version = ApiVersion::V6;
+    let dir = tempfile::tempdir().expect("tempdir");
+    context.presets.download_dir = Some(dir.path().to_path_buf());
+    let mut new = ActionForm::new(context);
+    review(&mut new);
+    let submission = submitted(press(&mut new, KeyCode::Enter));
+    assert_eq!(submission.items[0].version_id, Some(3));
+}
+
+#[test]
+fn an_accepted_submission_keeps_the_form_locked() {
+    let mut form = password_restore(ApiVersion::V8);
+    review(&mut form);
+    submitted(press(&mut form, KeyCode::Enter));
+    form.show_accepted("Restore queued as task 4.");
+    assert!(form.is_locked());
+    assert_eq!(press(&mut form, KeyCode::Enter), FormOutcome::Nothing);
+}

@@ -144,6 +144,12 @@ impl Inputs {
         order
     }
 
+    /// Empties every password field, once the request that needed them was handed over.
+    pub fn forget_passwords(&mut self) {
+        self.password.clear();
+        self.certificate_password.clear();
+    }
+
     /// The text field behind a field id, when it is one.
     pub fn text(&self, id: FieldId) -> Option<&TextField> {
         Some(match id {

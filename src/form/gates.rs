@@ -52,6 +52,17 @@ pub fn copy_item_options(context: &FormContext) -> Option<Unavailable> {
     })
 }
 
+/// Whether an earlier version picked in the versions list can be acted on (v6 and later).
+pub fn earlier_version(context: &FormContext) -> Option<Unavailable> {
+    let picks_version = context.items.iter().any(|item| item.version_id.is_some());
+    (picks_version && context.api_version < ApiVersion::V6).then(|| Unavailable {
+        note: format!(
+            "acting on an earlier version needs API v6; this server speaks {}",
+            context.api_version
+        ),
+    })
+}
+
 /// Whether OneDrive email settings can be written from here.
 pub fn email_settings(context: &FormContext) -> Option<Unavailable> {
     (context.api_version < ApiVersion::V5).then(|| Unavailable {

@@ -174,6 +174,7 @@ impl ActionForm {
     /// again, and the console may close it.
     pub fn show_accepted(&mut self, message: impl Into<String>) {
         self.step = Step::Locked;
+        self.inputs.forget_passwords();
         self.banner = Some(Banner::Notice(message.into()));
     }
 

@@ -22,64 +22,71 @@ pub fn summary_rows(
             ),
         ),
     ];
-    match &submission.request {
+    rows.extend(request_rows(context, &submission.request));
+    rows
+}
+
+/// The rows that depend on the action: its target and options.
+fn request_rows(context: &FormContext, request: &FormRequest) -> Vec<(&'static str, String)> {
+    let owner = &context.onedrive.name;
+    match request {
         FormRequest::Restore {
             version,
             on_conflict,
             auth,
-        } => {
-            rows.push((
+        } => vec![
+            (
                 "Target",
-                format!(
-                    "the original location in {}'s OneDrive",
-                    context.onedrive.name
-                ),
-            ));
-            rows.push(("Version", version.label().to_string()));
-            rows.push(("On conflict", on_conflict.label().to_string()));
-            rows.push(("Sign-in", auth_phrase(auth)));
-        }
-        FormRequest::Copy {
-            target,
-            folder,
-            version,
-            last_version,
-            changed_items,
-            deleted_items,
-            auth,
-        } => {
-            let folder = if folder.is_empty() {
-                "/"
-            } else {
-                folder.as_str()
-            };
-            rows.push(("Target", format!("{}, folder {folder}", target.name)));
-            rows.push(("Version", version.label().to_string()));
-            rows.push(("Last version", last_version.label().to_string()));
-            rows.push(("Also", also_phrase(*changed_items, *deleted_items)));
-            rows.push(("Sign-in", auth_phrase(auth)));
-        }
+                format!("the original location in {owner}'s OneDrive"),
+            ),
+            ("Version", version.label().to_string()),
+            ("On conflict", on_conflict.label().to_string()),
+            ("Sign-in", auth_phrase(auth)),
+        ],
+        FormRequest::Copy { .. } => copy_rows(request),
         FormRequest::Send {
             from, to, subject, ..
-        } => {
-            rows.push(("Target", format!("mail to {}", to.join(", "))));
-            rows.push(("Sender", from.clone()));
-            rows.push(("Subject", subject.clone()));
-        }
+        } => vec![
+            ("Target", format!("mail to {}", to.join(", "))),
+            ("Sender", from.clone()),
+            ("Subject", subject.clone()),
+        ],
         FormRequest::Save {
             folder,
             as_zip,
             file_names,
-        } => {
-            rows.push(("Target", folder.display().to_string()));
-            rows.push(("File", file_names.join(" and ")));
-            rows.push((
+        } => vec![
+            ("Target", folder.display().to_string()),
+            ("File", file_names.join(" and ")),
+            (
                 "Format",
                 if *as_zip { "ZIP" } else { "the file itself" }.to_string(),
-            ));
-        }
+            ),
+        ],
     }
-    rows
+}
+
+fn copy_rows(request: &FormRequest) -> Vec<(&'static str, String)> {
+    let FormRequest::Copy {
+        target,
+        folder,
+        version,
+        last_version,
+        changed_items,
+        deleted_items,
+        auth,
+    } = request
+    else {
+        return Vec::new();
+    };
+    let folder = if folder.is_empty() { "/" } else { folder };
+    vec![
+        ("Target", format!("{}, folder {folder}", target.name)),
+        ("Version", version.label().to_string()),
+        ("Last version", last_version.label().to_string()),
+        ("Also", also_phrase(*changed_items, *deleted_items)),
+        ("Sign-in", auth_phrase(auth)),
+    ]
 }
 
 fn action_phrase(request: &FormRequest) -> &'static str {

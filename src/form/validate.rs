@@ -26,6 +26,9 @@ pub fn validate(context: &FormContext, inputs: &Inputs) -> Result<FormSubmission
             "this profile is read-only: only Save is allowed".into(),
         );
     }
+    if let Some(gate) = gates::earlier_version(context) {
+        errors.insert(FieldId::Action, gate.note);
+    }
     let request = match inputs.action {
         ActionKind::Restore => restore(context, inputs, &mut errors),
         ActionKind::Copy => copy(context, inputs, &mut errors),

@@ -1,6 +1,7 @@
 //! Drawing the form: a head saying what it acts on, the current step, and a line of keys.
 
 mod fields;
+mod picker;
 mod rows;
 mod steps;
 
