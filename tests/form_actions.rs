@@ -213,14 +213,18 @@ fn without_email_settings_send_offers_to_save_them_first() {
 }
 
 #[test]
-fn v4_cannot_save_email_settings() {
+fn v4_also_offers_the_email_settings_form() {
     let mut context = context(ApiVersion::V4, ActionKind::Send);
     context.has_email_settings = false;
     let mut form = ActionForm::new(context);
     focus(&mut form, FieldId::EmailSetup);
-    press(&mut form, KeyCode::Enter);
-    let note = form.error(FieldId::EmailSetup).expect("disabled");
-    assert!(note.contains("need API v5"), "{note}");
+    assert_eq!(press(&mut form, KeyCode::Enter), FormOutcome::Redraw);
+    assert_eq!(press(&mut form, KeyCode::Esc), FormOutcome::Redraw);
+    assert_eq!(
+        form.focused(),
+        FieldId::EmailSetup,
+        "Esc went back to the send form"
+    );
 }
 
 #[test]

@@ -393,7 +393,10 @@ fn an_earlier_version_needs_v6() {
     context.items[0].version_id = Some(3);
     let mut old = ActionForm::new(context.clone());
     review(&mut old);
-    assert!(old.error(FieldId::Action).is_some_and(|e| e.contains("needs API v6")));
+    assert!(
+        old.error(FieldId::Action)
+            .is_some_and(|e| e.contains("needs API v6"))
+    );
 
     context.api_version = ApiVersion::V6;
     let dir = tempfile::tempdir().expect("tempdir");

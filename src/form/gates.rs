@@ -5,7 +5,8 @@
 //!   later restore the version picked through the per-version endpoint;
 //! - changed items and deleted items exist on folder and whole-OneDrive copies from v6, and
 //!   on document copies (`RESTCopyToDocument`, `RestCopyToDocuments`) only from v8;
-//! - OneDrive email settings (`VEODEmailSettings`) exist from v5.
+//! - email settings can be read and written in every version (v4 keeps the ones OneDrive
+//!   mail uses under `VESPEmailSettings`, v5 and later under `VEODEmailSettings`).
 
 use super::context::FormContext;
 use super::to_api::ApiVersion;
@@ -58,16 +59,6 @@ pub fn earlier_version(context: &FormContext) -> Option<Unavailable> {
     (picks_version && context.api_version < ApiVersion::V6).then(|| Unavailable {
         note: format!(
             "acting on an earlier version needs API v6; this server speaks {}",
-            context.api_version
-        ),
-    })
-}
-
-/// Whether OneDrive email settings can be written from here.
-pub fn email_settings(context: &FormContext) -> Option<Unavailable> {
-    (context.api_version < ApiVersion::V5).then(|| Unavailable {
-        note: format!(
-            "OneDrive email settings need API v5; this server speaks {}",
             context.api_version
         ),
     })

@@ -153,10 +153,6 @@ fn review(form: &mut ActionForm) -> FormOutcome {
 }
 
 fn open_email_settings(form: &mut ActionForm) -> FormOutcome {
-    if let Some(gate) = gates::email_settings(&form.context) {
-        form.errors.insert(FieldId::EmailSetup, gate.note);
-        return FormOutcome::Redraw;
-    }
     form.step = Step::EmailSettings;
     FormOutcome::Redraw
 }

@@ -58,7 +58,7 @@ fn field(form: &ActionForm, id: FieldId, focused: bool, width: usize, rows: &mut
         FieldId::ChangedItems => item_option(form, inputs.changed_items, "changed items"),
         FieldId::DeletedItems => item_option(form, inputs.deleted_items, "deleted items"),
         FieldId::Auth => choice(inputs.auth_mode.label()),
-        FieldId::EmailSetup => email_setup(form, focused),
+        FieldId::EmailSetup => email_setup(focused),
         FieldId::SaveZip => save_format(form, focused),
         FieldId::Continue => vec![button("Continue", focused)],
         _ => {
@@ -124,7 +124,6 @@ fn disabled_note(form: &ActionForm, id: FieldId) -> Option<String> {
     let gate = match id {
         FieldId::RestoreVersion => gates::restore_version(&form.context),
         FieldId::ChangedItems | FieldId::DeletedItems => gates::copy_item_options(&form.context),
-        FieldId::EmailSetup => gates::email_settings(&form.context),
         _ => None,
     };
     gate.map(|gate| gate.note)
@@ -154,13 +153,11 @@ fn item_option(form: &ActionForm, on: bool, what: &str) -> Vec<Span<'static>> {
     }
 }
 
-fn email_setup(form: &ActionForm, focused: bool) -> Vec<Span<'static>> {
-    let mut spans = vec![Span::raw("  none on this server  ")];
-    match gates::email_settings(&form.context) {
-        Some(_) => spans.push(dim("(cannot be set up from here)")),
-        None => spans.push(button("Set up…", focused)),
-    }
-    spans
+fn email_setup(focused: bool) -> Vec<Span<'static>> {
+    vec![
+        Span::raw("  none on this server  "),
+        button("Set up…", focused),
+    ]
 }
 
 fn save_format(form: &ActionForm, focused: bool) -> Vec<Span<'static>> {

@@ -9,7 +9,7 @@ use super::super::device::minutes_seconds;
 use super::super::email::EmailField;
 use super::super::summary::summary_rows;
 use super::super::text::inert;
-use super::super::{ActionForm, Step, gates};
+use super::super::{ActionForm, Step};
 use super::rows::{LABEL_COLUMNS, Rows, dim, error_lines, fit, label};
 
 fn bold(text: impl Into<String>) -> Span<'static> {
@@ -101,9 +101,6 @@ pub fn email_rows(form: &ActionForm, width: u16) -> Rows {
     rows.push(Line::from(bold(
         "The server has no OneDrive email settings; it needs them to send mail.",
     )));
-    if let Some(gate) = gates::email_settings(&form.context) {
-        rows.push(Line::from(dim(gate.note)));
-    }
     for field in EmailField::ALL {
         let focused = field == email.focus;
         let start = rows.next_index();
