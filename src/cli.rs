@@ -86,7 +86,12 @@ pub enum Command {
 }
 
 /// Options of the built-in emulator.
+///
+/// Passwords are never flags: the API password comes from VBO_RESTORE_DEMO_PASSWORD
+/// (default `demo`), the organization account's from VBO_RESTORE_DEMO_RESTORE_PASSWORD
+/// (default `restore`).
 #[derive(Debug, Clone, Args)]
+#[command(after_help = FAULT_HELP)]
 pub struct DemoArgs {
     /// Address and port to listen on; port 0 picks a free one.
     #[arg(long, default_value = "127.0.0.1:4443", value_name = "ADDR:PORT")]
@@ -113,7 +118,7 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 0, value_name = "MS")]
     pub latency: u64,
 
-    /// Inject a fault (see `vbo-restore demo --help-faults`); may be repeated.
+    /// Inject a fault (grammar below); may be repeated.
     #[arg(long = "fault", value_name = "SPEC")]
     pub faults: Vec<String>,
 
@@ -128,4 +133,31 @@ pub struct DemoArgs {
         value_name = "USER"
     )]
     pub restore_user: String,
+
+    /// Wait this long before the first byte of a save, in milliseconds.
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub save_delay: u64,
+
+    /// A device code counts as signed in this many seconds after it is issued.
+    #[arg(long, default_value_t = 3, value_name = "SECS")]
+    pub device_code_approval: u64,
+
+    /// A restore session left alone this many seconds stops by itself.
+    #[arg(long, default_value_t = 1800, value_name = "SECS")]
+    pub session_idle_timeout: u64,
 }
+
+/// The `--fault SPEC` grammar, shown under `vbo-restore demo --help`.
+const FAULT_HELP: &str = "\
+Fault SPECs (PATTERN is a glob over the lower-cased request path, `*` matching anything;
+it defaults to `*`; append #N to fire N times only):
+  reset:BYTES[:PATTERN]     close the connection after BYTES bytes of a save
+  status:CODE[:PATTERN]     answer HTTP CODE with a JSON error
+  delay:SECS[:PATTERN]      wait SECS seconds (fractions allowed) before the first byte
+  malformed-json[:PATTERN]  cut JSON answers in half
+  html[:PATTERN]            answer 502 with an HTML error page, as a proxy would
+  refuse-refresh            refuse refresh_token grants
+  expire-tokens             expire every token issued so far
+Examples: --fault 'reset:1048576:*/save#1'  --fault 'status:503:/v8/restoresessions*'
+At run time: POST (add), PUT (replace), DELETE (clear) or GET /_emulator/faults with a JSON
+list of SPECs; POST /_emulator/tokens/expire expires every token.";

@@ -40,9 +40,17 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli, _config: Config) -> ExitCode {
     match cli.command {
-        Some(Command::Demo(_args)) => {
-            eprintln!("vbo-restore: the emulator is being built");
-            ExitCode::from(EXIT_USAGE)
+        Some(Command::Demo(args)) => {
+            // The emulator runs its own runtime, so it gets a thread outside this one.
+            let served = tokio::task::spawn_blocking(move || {
+                vbo_restore::emulator::serve_foreground(&args, &mut std::io::stdout())
+            })
+            .await;
+            match served {
+                Ok(Ok(())) => ExitCode::SUCCESS,
+                Ok(Err(error)) => fail(1, &error),
+                Err(error) => fail(1, &error),
+            }
         }
         Some(Command::Completions { shell }) => {
             manual::write_completions(shell, &mut std::io::stdout());
