@@ -8,6 +8,17 @@
 //! A submitted form is locked until the console reports back, with [`ActionForm::show_refusal`]
 //! when the server said no (every field is kept for a fix and a resubmit) or
 //! [`ActionForm::show_accepted`] when the work was handed over.
+//!
+//! How the console drives it:
+//! 1. `ActionForm::new(context)` when the agent presses `a` (or `s`, with Save chosen).
+//! 2. Each key press goes to [`ActionForm::handle_key`]; the answer says what to do:
+//!    redraw, close the pane ([`FormOutcome::Cancelled`]), write an OSC 52 escape, fetch a
+//!    device code and pass it to [`ActionForm::set_device_code`], save email settings and
+//!    call [`ActionForm::email_settings_saved`], or run a [`FormSubmission`].
+//! 3. While [`ActionForm::wants_ticks`], call [`ActionForm::tick`] about once a second and
+//!    redraw when it says so (the device code countdown); otherwise the form needs no timer.
+//! 4. After a submission, [`ActionForm::show_refusal`] with the server's message, or
+//!    [`ActionForm::show_accepted`] and close the pane.
 
 mod bigtext;
 mod checks;
