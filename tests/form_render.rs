@@ -267,3 +267,19 @@ fn hostile_names_and_passwords_never_reach_the_screen() {
     }
     assert!(screens[1].contains("inv\\u{1b}[2Joice"), "{}", screens[1]);
 }
+
+#[test]
+fn a_long_form_scrolls_to_keep_the_focus_visible_at_80x24() {
+    let mut form = form(ApiVersion::V6, ActionKind::Restore);
+    choose_action(&mut form, ActionKind::Copy);
+    choose_auth(&mut form, AuthMode::Certificate);
+    fill(&mut form, FieldId::ApplicationId, "not-a-uuid");
+    review(&mut form);
+    assert_eq!(form.focused(), FieldId::CopyTarget);
+    snap("copy_errors_first_field", &form);
+    focus(&mut form, FieldId::Continue);
+    let shown = screen(&form, 80, 24);
+    assert!(shown.contains("[ Continue ]"), "{shown}");
+    assert!(shown.contains("is not an application id"), "{shown}");
+    snap("copy_errors_scrolled_to_continue", &form);
+}
