@@ -13,3 +13,4 @@ pub mod emulator;
 pub mod form;
 pub mod logging;
 pub mod manual;
+pub mod save;

@@ -1,3 +1,31 @@
-//! The only code that speaks HTTP to a VB365 server.
+//! The only code that speaks HTTP to a VB365 server: login, trust, version dialects,
+//! listings, document actions and streamed saves.
 
+pub mod action;
+mod auth;
+mod body;
+mod browse;
+pub mod client;
+pub mod dialect;
+pub mod error;
 pub mod model;
+mod pages;
+mod resolve;
+mod run;
+pub mod secret;
+mod transport;
+pub mod trust;
+pub mod version;
+
+pub use action::{
+    ActionOutcome, ActionTarget, ConflictPolicy, DocumentAction, ItemRef, LastVersionAction,
+    RestoreAuth, Scope, VersionChoice,
+};
+pub use body::SaveBody;
+pub use browse::ExploreOptions;
+pub use client::{Client, ConnectOptions};
+pub use error::ApiError;
+pub use pages::ItemPages;
+pub use secret::Secret;
+pub use trust::{Fingerprint, Trust};
+pub use version::ApiVersion;
