@@ -50,7 +50,7 @@ pub use choice::{ActionKind, AuthMode, ConflictPick, LastVersionPick, VersionPic
 pub use context::{FormContext, FormItem, FormPresets};
 pub use fields::FieldId;
 pub use submission::{EmailSettingsSubmission, FormAuth, FormRequest, FormSubmission};
-pub use to_api::{ApiVersion, Secret};
+pub use to_api::{ApiVersion, FormTask, Secret, scopes};
 
 use crate::api::model::DeviceCode;
 use device::DeviceCodeState;

@@ -1,53 +1,196 @@
-//! The one place where the form meets the client's types.
-//!
-//! LIMITATION: the client's request types (`api::ApiVersion`, `api::Secret`,
-//! `api::DocumentAction`, ...) have not landed on main yet; until they do, the two this form
-//! needs to compile are stood in for here with the same names and meaning, and the mapping to
-//! `DocumentAction` is missing.
+//! The one place where the form meets the client's types: a submission becomes the tasks
+//! the runner runs, each an `ActionTarget` with a `DocumentAction` or a save.
 
-use std::fmt;
+use std::path::PathBuf;
 
-/// One REST API version (stand-in for `api::ApiVersion`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ApiVersion {
-    V4,
-    V5,
-    V6,
-    V7,
-    V8,
+use crate::api::{
+    ActionTarget, ConflictPolicy, DocumentAction, ItemRef, LastVersionAction, RestoreAuth, Scope,
+    VersionChoice,
+};
+pub use crate::api::{ApiVersion, Secret};
+
+use super::choice::{ConflictPick, LastVersionPick, VersionPick};
+use super::context::FormItem;
+use super::submission::{FormAuth, FormRequest, FormSubmission};
+
+/// One unit of work for the task runner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormTask {
+    /// A restore, copy or send.
+    Action {
+        target: ActionTarget,
+        action: DocumentAction,
+    },
+    /// A save into `folder` under `file_name`.
+    Save {
+        target: ActionTarget,
+        as_zip: bool,
+        folder: PathBuf,
+        file_name: String,
+    },
 }
 
-impl fmt::Display for ApiVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
-            Self::V4 => "v4",
-            Self::V5 => "v5",
-            Self::V6 => "v6",
-            Self::V7 => "v7",
-            Self::V8 => "v8",
-        };
-        f.write_str(text)
+impl FormSubmission {
+    /// The targets the server is asked about: one, or two for a set of folders and documents
+    /// (folders first), since one request covers either folders or documents.
+    pub fn targets(&self) -> Vec<ActionTarget> {
+        scopes(&self.items)
+            .into_iter()
+            .map(|scope| ActionTarget {
+                session: self.session.clone(),
+                onedrive: self.onedrive.clone(),
+                scope,
+            })
+            .collect()
+    }
+
+    /// The restore, copy or send asked for; `None` for a save.
+    pub fn action(&self) -> Option<DocumentAction> {
+        Some(match &self.request {
+            FormRequest::Restore {
+                version,
+                on_conflict,
+                auth,
+            } => DocumentAction::RestoreToOriginal {
+                version: version_choice(*version),
+                on_conflict: conflict_policy(*on_conflict),
+                auth: restore_auth(auth),
+            },
+            FormRequest::Copy {
+                target,
+                folder,
+                version,
+                last_version,
+                changed_items,
+                deleted_items,
+                auth,
+            } => DocumentAction::CopyTo {
+                onedrive: target.clone(),
+                folder: folder.clone(),
+                version: version_choice(*version),
+                last_version: last_version_action(*last_version),
+                changed_items: *changed_items,
+                deleted_items: *deleted_items,
+                auth: restore_auth(auth),
+            },
+            FormRequest::Send {
+                from,
+                to,
+                subject,
+                text,
+            } => DocumentAction::Send {
+                from: from.clone(),
+                to: to.clone(),
+                subject: subject.clone(),
+                text: text.clone(),
+            },
+            FormRequest::Save { .. } => return None,
+        })
+    }
+
+    /// Everything the runner should run for this submission, in order.
+    pub fn tasks(&self) -> Vec<FormTask> {
+        let targets = self.targets();
+        match (&self.request, self.action()) {
+            (
+                FormRequest::Save {
+                    folder,
+                    as_zip,
+                    file_names,
+                },
+                _,
+            ) => targets
+                .into_iter()
+                .zip(file_names)
+                .map(|(target, file_name)| FormTask::Save {
+                    target,
+                    as_zip: *as_zip,
+                    folder: folder.clone(),
+                    file_name: file_name.clone(),
+                })
+                .collect(),
+            (_, Some(action)) => targets
+                .into_iter()
+                .map(|target| FormTask::Action {
+                    target,
+                    action: action.clone(),
+                })
+                .collect(),
+            (_, None) => Vec::new(),
+        }
     }
 }
 
-/// A password that never prints (stand-in for `api::Secret`).
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
+/// The scopes that cover `items`: the whole OneDrive when empty, else folders, then documents.
+pub fn scopes(items: &[FormItem]) -> Vec<Scope> {
+    if items.is_empty() {
+        return vec![Scope::OneDrive];
+    }
+    let reference = |item: &&FormItem| ItemRef {
+        id: item.id.clone(),
+        name: item.name.clone(),
+    };
+    let folders: Vec<&FormItem> = items.iter().filter(|item| item.is_folder).collect();
+    let documents: Vec<&FormItem> = items.iter().filter(|item| !item.is_folder).collect();
+    let mut scopes = Vec::new();
+    match folders.as_slice() {
+        [] => {}
+        [one] => scopes.push(Scope::Folder(reference(one))),
+        many => scopes.push(Scope::Folders(many.iter().map(reference).collect())),
+    }
+    match documents.as_slice() {
+        [] => {}
+        [one] => scopes.push(Scope::Document {
+            item: reference(one),
+            version_id: one.version_id,
+        }),
+        many => scopes.push(Scope::Documents(many.iter().map(reference).collect())),
+    }
+    scopes
+}
 
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
+fn version_choice(pick: VersionPick) -> VersionChoice {
+    match pick {
+        VersionPick::All => VersionChoice::All,
+        VersionPick::Last => VersionChoice::Last,
     }
 }
 
-impl From<&str> for Secret {
-    fn from(value: &str) -> Self {
-        Secret(value.to_string())
+fn conflict_policy(pick: ConflictPick) -> ConflictPolicy {
+    match pick {
+        ConflictPick::Keep => ConflictPolicy::Keep,
+        ConflictPick::Overwrite => ConflictPolicy::Overwrite,
     }
 }
 
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
+fn last_version_action(pick: LastVersionPick) -> LastVersionAction {
+    match pick {
+        LastVersionPick::Merge => LastVersionAction::Merge,
+        LastVersionPick::Overwrite => LastVersionAction::Overwrite,
+    }
+}
+
+fn restore_auth(auth: &FormAuth) -> RestoreAuth {
+    match auth {
+        FormAuth::Password { user, password } => RestoreAuth::Password {
+            user: user.clone(),
+            password: password.clone(),
+        },
+        FormAuth::DeviceCode {
+            user_code,
+            application_id,
+        } => RestoreAuth::DeviceCode {
+            user_code: user_code.clone(),
+            application_id: application_id.clone(),
+        },
+        FormAuth::Certificate {
+            application_id,
+            certificate,
+            password,
+        } => RestoreAuth::Certificate {
+            application_id: application_id.clone(),
+            certificate: certificate.clone(),
+            password: password.clone(),
+        },
     }
 }
