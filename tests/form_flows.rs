@@ -18,7 +18,7 @@ use vbo_restore::api::{Client, ConnectOptions, ExploreOptions, Secret, Trust};
 use vbo_restore::emulator::{Emulator, EmulatorConfig};
 use vbo_restore::form::{
     ActionForm, ActionKind, ApiVersion, FieldId, FormContext, FormItem, FormOutcome, FormPresets,
-    FormSubmission, FormTask,
+    FormSubmission, FormTask, refusal_text,
 };
 
 /// A running emulator, a client logged in on one version, and a session to act in.
@@ -31,8 +31,13 @@ struct Setup {
 }
 
 async fn setup(version: ApiVersion) -> Setup {
+    setup_with(version, Duration::ZERO).await
+}
+
+/// As [`setup`], with device codes counting as signed in only `approval` after issue.
+async fn setup_with(version: ApiVersion, approval: Duration) -> Setup {
     let config = EmulatorConfig {
-        device_code_approval: Duration::ZERO,
+        device_code_approval: approval,
         async_restore_duration: Duration::ZERO,
         ..EmulatorConfig::default()
     };
@@ -105,7 +110,7 @@ impl Setup {
             self.client
                 .run_action(&target, &action, &mut |_| {})
                 .await
-                .map_err(|error| error.to_string())?;
+                .map_err(|error| refusal_text(&error))?;
         }
         Ok(self.received_since(before))
     }
@@ -301,4 +306,38 @@ async fn a_send_reaches_the_emulator_mailbox_on_v4_and_v8() {
         assert_eq!(Value::Array(bodies), expected, "{version}");
         assert_eq!(setup.emulator.mails().len(), 1, "{version}");
     }
+}
+
+#[tokio::test]
+async fn a_device_code_used_before_signing_in_is_refused_and_a_new_one_offered() {
+    let setup = setup_with(ApiVersion::V8, Duration::from_secs(3600)).await;
+    let mut form = setup.form(ApiVersion::V8, ActionKind::Restore);
+    focus(&mut form, FieldId::Auth);
+    press(&mut form, KeyCode::Right);
+    review(&mut form);
+    assert!(matches!(
+        press(&mut form, KeyCode::Enter),
+        FormOutcome::RequestDeviceCode { .. }
+    ));
+    let code = setup
+        .client
+        .device_code(&setup.session, None)
+        .await
+        .expect("a device code");
+    form.set_device_code(code, Instant::now());
+    let submission = submitted(press(&mut form, KeyCode::Enter));
+    let refusal = setup.run(&submission).await.expect_err("not signed in yet");
+    assert!(refusal.contains("has not been authorized yet"), "{refusal}");
+    form.show_refusal(refusal);
+    let shown = screen(&form, 80, 24);
+    assert!(shown.contains("has not been authorized"), "{shown}");
+
+    review(&mut form);
+    assert!(
+        matches!(
+            press(&mut form, KeyCode::Enter),
+            FormOutcome::RequestDeviceCode { .. }
+        ),
+        "a refused code is dropped and a new one asked for"
+    );
 }

@@ -50,7 +50,7 @@ pub use choice::{ActionKind, AuthMode, ConflictPick, LastVersionPick, VersionPic
 pub use context::{FormContext, FormItem, FormPresets};
 pub use fields::FieldId;
 pub use submission::{EmailSettingsSubmission, FormAuth, FormRequest, FormSubmission};
-pub use to_api::{ApiVersion, FormTask, Secret, scopes};
+pub use to_api::{ApiVersion, FormTask, Secret, refusal_text, scopes};
 
 use crate::api::model::DeviceCode;
 use device::DeviceCodeState;
@@ -179,6 +179,11 @@ impl ActionForm {
             Step::Fields
         };
         self.banner = Some(Banner::Refusal(message.into()));
+    }
+
+    /// Brings a failed request back to the form, showing the server's message.
+    pub fn show_error(&mut self, error: &crate::api::ApiError) {
+        self.show_refusal(refusal_text(error));
     }
 
     /// Says the submitted work was handed over; the form stays locked so it cannot be sent

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use crate::api::{
-    ActionTarget, ConflictPolicy, DocumentAction, ItemRef, LastVersionAction, RestoreAuth, Scope,
-    VersionChoice,
+    ActionTarget, ApiError, ConflictPolicy, DocumentAction, ItemRef, LastVersionAction,
+    RestoreAuth, Scope, VersionChoice,
 };
 pub use crate::api::{ApiVersion, Secret};
 
@@ -192,5 +192,16 @@ fn restore_auth(auth: &FormAuth) -> RestoreAuth {
             certificate: certificate.clone(),
             password: password.clone(),
         },
+    }
+}
+
+/// What the form shows of a failed request: the server's own sentence (and HTTP status) when
+/// the server answered, else the whole error, which names what failed.
+pub fn refusal_text(error: &ApiError) -> String {
+    match error {
+        ApiError::Server {
+            status, message, ..
+        } => format!("{message} (HTTP {status})"),
+        other => other.to_string(),
     }
 }

@@ -9,11 +9,14 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::size::human_size;
 use super::{ActionForm, Banner, Step};
 use rows::Rows;
+
+/// The most lines a refusal or notice takes above the fields.
+const BANNER_ROWS: usize = 3;
 
 /// Draws the whole form into `area`.
 pub fn render(form: &ActionForm, frame: &mut Frame, area: Rect) {
@@ -26,8 +29,13 @@ pub fn render(form: &ActionForm, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let banner_height = u16::from(form.banner.is_some());
-    let [head, banner, body, hints] = Layout::vertical([
+    let banner = form
+        .banner
+        .as_ref()
+        .map(|message| banner_lines(message, inner.width))
+        .unwrap_or_default();
+    let banner_height = banner.len() as u16;
+    let [head, banner_area, body, hints] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(banner_height),
         Constraint::Min(1),
@@ -36,9 +44,7 @@ pub fn render(form: &ActionForm, frame: &mut Frame, area: Rect) {
     .areas(inner);
 
     frame.render_widget(Paragraph::new(head_lines(form)), head);
-    if let Some(message) = &form.banner {
-        frame.render_widget(banner_line(message), banner);
-    }
+    frame.render_widget(Paragraph::new(banner), banner_area);
     let rows = match form.step {
         Step::Fields => fields::field_rows(form, body.width),
         Step::Confirm | Step::ConfirmOverwrite => steps::confirm_rows(form),
@@ -73,7 +79,8 @@ fn head_lines(form: &ActionForm) -> Vec<Line<'static>> {
     ]
 }
 
-fn banner_line(banner: &Banner) -> Paragraph<'static> {
+/// The notice or refusal above the fields, wrapped to at most `BANNER_ROWS` lines.
+fn banner_lines(banner: &Banner, width: u16) -> Vec<Line<'static>> {
     let (text, style) = match banner {
         Banner::Refusal(message) => (
             format!("The server refused: {}", super::text::inert(message)),
@@ -84,7 +91,11 @@ fn banner_line(banner: &Banner) -> Paragraph<'static> {
             Style::default().fg(Color::Cyan),
         ),
     };
-    Paragraph::new(Line::from(Span::styled(text, style))).wrap(Wrap { trim: true })
+    rows::wrap(&text, usize::from(width).max(10))
+        .into_iter()
+        .take(BANNER_ROWS)
+        .map(|line| Line::from(Span::styled(line, style)))
+        .collect()
 }
 
 /// Draws rows, scrolled so that the focused row (and the error under it) is visible.
