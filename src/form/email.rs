@@ -171,7 +171,8 @@ impl EmailSettingsForm {
         let port = self.port.trimmed().parse::<u16>().ok();
         let with_user = self.use_authentication;
         let settings = EmailSettings {
-            enable_notification: None,
+            // Without it the server keeps the settings but sends nothing.
+            enable_notification: Some(true),
             server: Some(self.server.trimmed().to_string()),
             port,
             from: Some(self.from.trimmed().to_string()),

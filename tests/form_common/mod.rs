@@ -1,6 +1,8 @@
 //! Shared helpers of the form tests: contexts, key presses and rendering on a TestBackend.
 #![allow(dead_code)]
 
+pub mod flows;
+
 use std::path::PathBuf;
 
 use chrono::{TimeZone, Utc};
