@@ -338,3 +338,28 @@ fn an_accepted_submission_keeps_the_form_locked() {
     assert!(form.is_locked());
     assert_eq!(press(&mut form, KeyCode::Enter), FormOutcome::Nothing);
 }
+
+#[test]
+fn the_form_never_prints_a_password_in_debug_output() {
+    let mut form = password_restore(ApiVersion::V8);
+    fill(&mut form, FieldId::Password, "hunter2-pw");
+    choose_auth(&mut form, AuthMode::Certificate);
+    fill(&mut form, FieldId::CertificatePassword, "pfx-secret");
+    let shown = format!("{form:?}");
+    assert!(!shown.contains("hunter2"), "{shown}");
+    assert!(!shown.contains("pfx-secret"), "{shown}");
+}
+
+#[test]
+fn an_application_id_alone_presets_the_device_code() {
+    let mut context = context(ApiVersion::V8, ActionKind::Restore);
+    context.presets.application_id = Some(APP_ID.to_string());
+    let mut form = ActionForm::new(context);
+    review(&mut form);
+    assert_eq!(
+        press(&mut form, KeyCode::Enter),
+        FormOutcome::RequestDeviceCode {
+            application_id: Some(APP_ID.to_string())
+        }
+    );
+}

@@ -74,6 +74,7 @@ impl Inputs {
         };
         let auth_mode = match (&presets.application_id, &presets.certificate) {
             (Some(_), Some(_)) => AuthMode::Certificate,
+            (Some(_), None) if presets.restore_user.is_none() => AuthMode::DeviceCode,
             _ => AuthMode::Password,
         };
         let certificate = presets

@@ -1,5 +1,7 @@
 //! A text field of the form: a tui-input buffer that may be masked or span several lines.
 
+use std::fmt;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
@@ -9,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 const MASK: char = '•';
 
 /// One editable text value.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct TextField {
     input: Input,
     masked: bool,
@@ -96,6 +98,16 @@ impl TextField {
     }
 }
 
+/// Debug output shows what the screen shows, so that a password never reaches a log.
+impl fmt::Debug for TextField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TextField")
+            .field("shown", &self.shown())
+            .field("masked", &self.masked)
+            .finish()
+    }
+}
+
 /// Replaces control characters with visible escapes so that a pasted escape sequence never
 /// reaches the terminal.
 pub fn inert(text: &str) -> String {
@@ -127,6 +139,7 @@ mod tests {
         assert_eq!(field.value(), "s3cret");
         assert_eq!(field.shown(), "••••••");
         assert_eq!(field.cursor(), (0, 6));
+        assert!(!format!("{field:?}").contains("s3cret"));
     }
 
     #[test]
