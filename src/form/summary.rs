@@ -12,6 +12,7 @@ pub fn summary_rows(
     let mut rows = vec![
         ("Action", action_phrase(&submission.request).to_string()),
         ("Items", items_phrase(context)),
+        ("Names", names_phrase(context)),
         ("Size", human_size(context.total_size())),
         (
             "From",
@@ -102,10 +103,25 @@ fn items_phrase(context: &FormContext) -> String {
     let phrase = context.items_phrase();
     if context.document_count() > 0 && context.folder_count() > 0 {
         format!("{phrase} (sent as two requests: folders, then documents)")
-    } else if let [one] = context.items.as_slice() {
-        format!("{phrase}: {}", super::text::inert(&one.name))
     } else {
         phrase
+    }
+}
+
+/// The first few names, so the agent sees what is about to be touched.
+fn names_phrase(context: &FormContext) -> String {
+    const SHOWN: usize = 3;
+    let names: Vec<String> = context
+        .items
+        .iter()
+        .take(SHOWN)
+        .map(|item| super::text::inert(&item.name))
+        .collect();
+    let more = context.items.len().saturating_sub(SHOWN);
+    match (names.is_empty(), more) {
+        (true, _) => "everything in the OneDrive".to_string(),
+        (false, 0) => names.join(", "),
+        (false, more) => format!("{} and {more} more", names.join(", ")),
     }
 }
 

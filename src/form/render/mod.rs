@@ -47,7 +47,7 @@ pub fn render(form: &ActionForm, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(banner), banner_area);
     let rows = match form.step {
         Step::Fields => fields::field_rows(form, body.width),
-        Step::Confirm | Step::ConfirmOverwrite => steps::confirm_rows(form),
+        Step::Confirm | Step::ConfirmOverwrite => steps::confirm_rows(form, body.width),
         Step::DeviceCode => steps::device_rows(form, body.width),
         Step::EmailSettings => steps::email_rows(form, body.width),
         Step::Locked => steps::locked_rows(form),

@@ -10,7 +10,7 @@ use super::super::email::EmailField;
 use super::super::summary::summary_rows;
 use super::super::text::inert;
 use super::super::{ActionForm, Step};
-use super::rows::{LABEL_COLUMNS, Rows, dim, error_lines, fit, label};
+use super::rows::{LABEL_COLUMNS, Rows, dim, error_lines, fit, label, wrap};
 
 fn bold(text: impl Into<String>) -> Span<'static> {
     Span::styled(text.into(), Style::default().add_modifier(Modifier::BOLD))
@@ -24,16 +24,20 @@ fn warning(text: impl Into<String>) -> Span<'static> {
 }
 
 /// The summing up, and under it either "Enter sends" or the overwrite warning.
-pub fn confirm_rows(form: &ActionForm) -> Rows {
+pub fn confirm_rows(form: &ActionForm, width: u16) -> Rows {
+    let value_width = usize::from(width).saturating_sub(LABEL_COLUMNS + 2).max(10);
     let mut rows = Rows::default();
     rows.push(Line::from(bold("Please check before anything is sent:")));
     if let Some(submission) = &form.pending {
         for (name, value) in summary_rows(&form.context, submission) {
-            rows.push(Line::from(vec![
-                label(name, false),
-                Span::raw("   "),
-                Span::raw(inert(&value)),
-            ]));
+            for (at, part) in wrap(&inert(&value), value_width).into_iter().enumerate() {
+                let head = if at == 0 { name } else { "" };
+                rows.push(Line::from(vec![
+                    label(head, false),
+                    Span::raw("   "),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
     rows.push(Line::default());
