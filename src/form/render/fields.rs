@@ -22,7 +22,8 @@ pub fn field_rows(form: &ActionForm, width: u16) -> Rows {
         let start = rows.next_index();
         field(form, id, focused, value_width, &mut rows);
         // A disabled option's note turns into an error once the agent tries to change it.
-        let error = form.errors.get(&id);
+        // The picker puts its error under its first line, above the list.
+        let error = form.errors.get(&id).filter(|_| id != FieldId::CopyTarget);
         let note = disabled_note(form, id).filter(|note| error != Some(note));
         let mut extra = note.map_or_else(Vec::new, |note| note_lines(&note, value_width));
         if let Some(message) = error {

@@ -3,11 +3,11 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::super::ActionForm;
 use super::super::picker::PICKER_ROWS;
 use super::super::text::inert;
+use super::super::{ActionForm, FieldId};
 use super::fields::underline;
-use super::rows::{LABEL_COLUMNS, Rows, dim, fit, label};
+use super::rows::{LABEL_COLUMNS, Rows, dim, error_lines, fit, label};
 
 /// The chosen OneDrive; when focused, the filter under it and the OneDrives it matches.
 pub fn picker_rows(form: &ActionForm, focused: bool, width: usize, rows: &mut Rows) {
@@ -26,6 +26,11 @@ pub fn picker_rows(form: &ActionForm, focused: bool, width: usize, rows: &mut Ro
         spans.push(dim(format!("  (filter: {})", inert(filter.value()))));
     }
     rows.push(Line::from(spans));
+    if let Some(message) = form.errors.get(&FieldId::CopyTarget) {
+        for line in error_lines(message, width) {
+            rows.push(line);
+        }
+    }
     if !focused {
         return;
     }
