@@ -266,7 +266,7 @@ fn a_single_document_may_be_saved_plain_and_a_set_is_always_a_zip() {
     assert!(as_zip);
     assert_eq!(
         file_names,
-        vec!["Projects.zip", "Adele Vance - 2 documents.zip"]
+        vec!["Projects.zip", "documents-<date>-<time>.zip"]
     );
 }
 

@@ -4,50 +4,75 @@
 mod form_common;
 
 use crossterm::event::KeyCode;
-use form_common::flows::{setup, submitted};
+use form_common::flows::{Setup, setup, submitted};
 use form_common::*;
 use serde_json::json;
-use vbo_restore::form::{ActionForm, ActionKind, ApiVersion, FieldId, FormOutcome, FormTask};
+use vbo_restore::form::{
+    ActionForm, ActionKind, ApiVersion, FieldId, FormOutcome, FormRequest, FormTask,
+};
 
-#[tokio::test]
-async fn a_save_lands_under_the_name_the_form_showed_on_v4_and_v8() {
-    for version in [ApiVersion::V4, ApiVersion::V8] {
-        let setup = setup(version).await;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut form = setup.form(version, ActionKind::Save);
-        fill(
-            &mut form,
-            FieldId::SaveFolder,
-            &dir.path().display().to_string(),
-        );
-        review(&mut form);
-        let tasks = submitted(press(&mut form, KeyCode::Enter)).tasks();
-        let [
-            FormTask::Save {
-                target,
-                as_zip,
-                folder,
-                file_name,
-            },
-        ] = tasks.as_slice()
+/// Saves what the form submitted as the runner does (the runner names the file) and
+/// returns the names of the files that landed and the names the form showed.
+async fn save(setup: &Setup, version: ApiVersion, documents: usize) -> (Vec<String>, Vec<String>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut context = setup.context(version, ActionKind::Save);
+    context.items.truncate(documents);
+    let mut form = ActionForm::new(context);
+    fill(
+        &mut form,
+        FieldId::SaveFolder,
+        &dir.path().display().to_string(),
+    );
+    review(&mut form);
+    let submission = submitted(press(&mut form, KeyCode::Enter));
+    let FormRequest::Save { file_names, .. } = &submission.request else {
+        panic!("a save");
+    };
+    let mut landed = Vec::new();
+    for task in submission.tasks() {
+        let FormTask::Save {
+            target,
+            as_zip,
+            folder,
+        } = task
         else {
-            panic!("one save task");
+            panic!("a save task");
         };
-        assert!(*as_zip, "two documents are saved as a ZIP");
         let cancel = tokio_util::sync::CancellationToken::new();
         let saved = vbo_restore::save::save_target(
             &setup.client,
-            target,
-            *as_zip,
-            folder,
-            Some(file_name),
+            &target,
+            as_zip,
+            &folder,
+            None,
             &mut |_| {},
             &cancel,
         )
         .await
         .expect("the save runs");
-        assert_eq!(saved.path, dir.path().join(file_name), "{version}");
         assert!(saved.bytes > 0);
+        let name = saved.path.file_name().expect("a file name");
+        landed.push(name.to_string_lossy().into_owned());
+    }
+    (landed, file_names.clone())
+}
+
+#[tokio::test]
+async fn a_save_lands_under_the_name_the_form_showed_on_v4_and_v8() {
+    for version in [ApiVersion::V4, ApiVersion::V8] {
+        let setup = setup(version).await;
+        let (landed, shown) = save(&setup, version, 1).await;
+        assert_eq!(landed, shown, "{version}: one document keeps its own name");
+
+        let (landed, shown) = save(&setup, version, 2).await;
+        assert_eq!(shown, vec!["documents-<date>-<time>.zip"]);
+        let [name] = landed.as_slice() else {
+            panic!("one ZIP: {landed:?}");
+        };
+        assert!(
+            name.starts_with("documents-") && name.ends_with(".zip"),
+            "{name}"
+        );
     }
 }
 

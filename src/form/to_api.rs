@@ -8,9 +8,10 @@ use crate::api::{
     RestoreAuth, Scope, VersionChoice,
 };
 pub use crate::api::{ApiVersion, Secret};
+use crate::save::default_save_name;
 
 use super::choice::{ConflictPick, LastVersionPick, VersionPick};
-use super::context::FormItem;
+use super::context::{FormContext, FormItem};
 use super::submission::{FormAuth, FormRequest, FormSubmission};
 
 /// One unit of work for the task runner.
@@ -21,12 +22,11 @@ pub enum FormTask {
         target: ActionTarget,
         action: DocumentAction,
     },
-    /// A save into `folder` under `file_name`.
+    /// A save into `folder`, named by the runner (`save::default_save_name`).
     Save {
         target: ActionTarget,
         as_zip: bool,
         folder: PathBuf,
-        file_name: String,
     },
 }
 
@@ -92,21 +92,12 @@ impl FormSubmission {
     pub fn tasks(&self) -> Vec<FormTask> {
         let targets = self.targets();
         match (&self.request, self.action()) {
-            (
-                FormRequest::Save {
-                    folder,
-                    as_zip,
-                    file_names,
-                },
-                _,
-            ) => targets
+            (FormRequest::Save { folder, as_zip, .. }, _) => targets
                 .into_iter()
-                .zip(file_names)
-                .map(|(target, file_name)| FormTask::Save {
+                .map(|target| FormTask::Save {
                     target,
                     as_zip: *as_zip,
                     folder: folder.clone(),
-                    file_name: file_name.clone(),
                 })
                 .collect(),
             (_, Some(action)) => targets
@@ -119,6 +110,29 @@ impl FormSubmission {
             (_, None) => Vec::new(),
         }
     }
+}
+
+/// How the form shows the name of a set's ZIP, which the runner stamps with the time of the
+/// save.
+pub const SET_ZIP_NAME_SHOWN: &str = "documents-<date>-<time>.zip";
+
+/// The names the runner will give the saved files, one per target.
+pub fn save_names(context: &FormContext, as_zip: bool) -> Vec<String> {
+    scopes(&context.items)
+        .into_iter()
+        .map(|scope| match scope {
+            Scope::Documents(_) | Scope::Folders(_) => SET_ZIP_NAME_SHOWN.to_string(),
+            scope => {
+                let target = ActionTarget {
+                    session: context.session.clone(),
+                    onedrive: context.onedrive.clone(),
+                    scope,
+                };
+                // The time only names sets, which are handled above.
+                default_save_name(&target, as_zip, chrono::Utc::now())
+            }
+        })
+        .collect()
 }
 
 /// The scopes that cover `items`: the whole OneDrive when empty, else folders, then documents.

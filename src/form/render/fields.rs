@@ -7,6 +7,7 @@ use super::super::choice::AuthMode;
 use super::super::fields::FieldId;
 use super::super::save_target::file_names;
 use super::super::text::{TextField, inert};
+use super::super::to_api::SET_ZIP_NAME_SHOWN;
 use super::super::{ActionForm, gates};
 use super::rows::{LABEL_COLUMNS, Rows, dim, error_lines, fit, label};
 
@@ -33,7 +34,7 @@ pub fn field_rows(form: &ActionForm, width: u16) -> Rows {
             rows.push(line);
         }
         if id == FieldId::SaveFolder {
-            save_file_row(form, &mut rows);
+            save_file_row(form, value_width, &mut rows);
         }
         if focused {
             rows.mark_focus(start);
@@ -173,14 +174,23 @@ fn save_format(form: &ActionForm, focused: bool) -> Vec<Span<'static>> {
     choice_spans(value, focused)
 }
 
-fn save_file_row(form: &ActionForm, rows: &mut Rows) {
+fn save_file_row(form: &ActionForm, width: usize, rows: &mut Rows) {
     let as_zip = form.inputs.save_zip || !form.context.is_single_document();
-    let names = file_names(&form.context, as_zip).join(" and ");
-    rows.push(Line::from(vec![
-        label("File name", false),
-        Span::raw(" "),
-        dim(format!("  {}", inert(&names))),
-    ]));
+    let names = file_names(&form.context, as_zip);
+    let stamped = names.iter().any(|name| name == SET_ZIP_NAME_SHOWN);
+    let mut shown = names.join(" and ");
+    if stamped {
+        shown.push_str(" (with the time of the save)");
+    }
+    let parts = super::rows::wrap(&inert(&shown), width.saturating_sub(2).max(10));
+    for (at, part) in parts.into_iter().enumerate() {
+        let head = if at == 0 { "File name" } else { "" };
+        rows.push(Line::from(vec![
+            label(head, false),
+            Span::raw("   "),
+            dim(part),
+        ]));
+    }
 }
 
 fn text_field(
