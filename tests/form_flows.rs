@@ -1,9 +1,7 @@
 //! The action form against the emulator over real HTTPS: key presses become a submission,
 //! the client runs it, and the emulator's record shows the exact body it received, on v4 and
 //! on v8. A refusal comes back to the form, which keeps every field.
-//!
-//! LIMITATION: the console and the task runner are not on main yet, so these flows call the
-//! client directly where the console would hand the submission to the runner.
+//! Submissions go to the task runner, as the console hands them over.
 
 mod form_common;
 
@@ -57,8 +55,15 @@ async fn a_wrong_restore_password_comes_back_to_the_form_with_the_fields_kept() 
         "one attempt, no retry"
     );
     form.show_refusal(refusal.clone());
-    let shown = screen(&form, 120, 40);
-    assert!(shown.contains("The server refused"), "{shown}");
+    let shown = screen(&form, 80, 24);
+    assert!(
+        shown.contains("The server refused: Cannot connect"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("password is incorrect. (HTTP 400)"),
+        "{shown}"
+    );
     assert!(!form.is_locked());
 
     let retry = password_restore(&mut form, "restore");

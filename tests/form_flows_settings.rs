@@ -7,12 +7,11 @@ use crossterm::event::KeyCode;
 use form_common::flows::{Setup, setup, submitted};
 use form_common::*;
 use serde_json::json;
-use vbo_restore::form::{
-    ActionForm, ActionKind, ApiVersion, FieldId, FormOutcome, FormRequest, FormTask,
-};
+use vbo_restore::form::{ActionForm, ActionKind, ApiVersion, FieldId, FormOutcome, FormRequest};
+use vbo_restore::tasks::TaskResult;
 
-/// Saves what the form submitted as the runner does (the runner names the file) and
-/// returns the names of the files that landed and the names the form showed.
+/// Hands the form's save to the runner (which names the file) and returns the names of the
+/// files that landed and the names the form showed.
 async fn save(setup: &Setup, version: ApiVersion, documents: usize) -> (Vec<String>, Vec<String>) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut context = setup.context(version, ActionKind::Save);
@@ -29,29 +28,13 @@ async fn save(setup: &Setup, version: ApiVersion, documents: usize) -> (Vec<Stri
         panic!("a save");
     };
     let mut landed = Vec::new();
-    for task in submission.tasks() {
-        let FormTask::Save {
-            target,
-            as_zip,
-            folder,
-        } = task
-        else {
-            panic!("a save task");
+    for task in setup.run_tasks(&submission).await {
+        let Some(TaskResult::Saved { path, bytes }) = task.result else {
+            panic!("a saved file: {task:?}");
         };
-        let cancel = tokio_util::sync::CancellationToken::new();
-        let saved = vbo_restore::save::save_target(
-            &setup.client,
-            &target,
-            as_zip,
-            &folder,
-            None,
-            &mut |_| {},
-            &cancel,
-        )
-        .await
-        .expect("the save runs");
-        assert!(saved.bytes > 0);
-        let name = saved.path.file_name().expect("a file name");
+        assert!(bytes > 0);
+        assert_eq!(path.parent(), Some(dir.path()));
+        let name = path.file_name().expect("a file name");
         landed.push(name.to_string_lossy().into_owned());
     }
     (landed, file_names.clone())

@@ -13,7 +13,7 @@ use vbo_restore::api::{
 };
 use vbo_restore::form::{
     ActionForm, ActionKind, ApiVersion, AuthMode, FieldId, FormOutcome, FormRequest,
-    FormSubmission, FormTask,
+    FormSubmission, TaskRequest,
 };
 
 const SESSION: &str = "5b7e0f6a-restore-session";
@@ -48,7 +48,7 @@ fn choose_auth(form: &mut ActionForm, mode: AuthMode) {
 /// The one request a single-target submission becomes on `version`: its path and body.
 fn wire(submission: &FormSubmission, version: ApiVersion) -> (String, Value) {
     let tasks = submission.tasks();
-    let [FormTask::Action { target, action }] = tasks.as_slice() else {
+    let [TaskRequest::Action { target, action }] = tasks.as_slice() else {
         panic!("one action task: {tasks:?}");
     };
     let request = Dialect::new(version, "emulator")
@@ -318,12 +318,12 @@ fn a_set_of_folders_and_documents_becomes_two_tasks_folders_first() {
     );
     let tasks = submission.tasks();
     let [
-        FormTask::Save {
+        TaskRequest::Save {
             target: folders,
             as_zip: true,
             ..
         },
-        FormTask::Save {
+        TaskRequest::Save {
             target: documents,
             as_zip: true,
             ..

@@ -50,7 +50,7 @@ pub use choice::{ActionKind, AuthMode, ConflictPick, LastVersionPick, VersionPic
 pub use context::{FormContext, FormItem, FormPresets};
 pub use fields::FieldId;
 pub use submission::{EmailSettingsSubmission, FormAuth, FormRequest, FormSubmission};
-pub use to_api::{ApiVersion, FormTask, Secret, refusal_text, scopes};
+pub use to_api::{ApiVersion, Secret, TaskRequest, readable_refusal, refusal_text, scopes};
 
 use crate::api::model::DeviceCode;
 use device::DeviceCodeState;
@@ -168,6 +168,9 @@ impl ActionForm {
     }
 
     /// Brings the server's refusal back to the form, unlocked, with every field as it was.
+    ///
+    /// A runner failure reason (`POST /path failed with HTTP 400: ...`) is shown by the
+    /// server's own sentence.
     pub fn show_refusal(&mut self, message: impl Into<String>) {
         let coming_from_email = self.email.is_saving();
         self.email.stop_saving();
@@ -178,7 +181,7 @@ impl ActionForm {
         } else {
             Step::Fields
         };
-        self.banner = Some(Banner::Refusal(message.into()));
+        self.banner = Some(Banner::Refusal(to_api::readable_refusal(&message.into())));
     }
 
     /// Brings a failed request back to the form, showing the server's message.

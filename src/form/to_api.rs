@@ -1,7 +1,6 @@
-//! The one place where the form meets the client's types: a submission becomes the tasks
-//! the runner runs, each an `ActionTarget` with a `DocumentAction` or a save.
-
-use std::path::PathBuf;
+//! The one place where the form meets the client's and the runner's types: a submission
+//! becomes the `TaskRequest`s the runner runs, each an `ActionTarget` with a
+//! `DocumentAction` or a save.
 
 use crate::api::{
     ActionTarget, ApiError, ConflictPolicy, DocumentAction, ItemRef, LastVersionAction,
@@ -9,26 +8,11 @@ use crate::api::{
 };
 pub use crate::api::{ApiVersion, Secret};
 use crate::save::default_save_name;
+pub use crate::tasks::TaskRequest;
 
 use super::choice::{ConflictPick, LastVersionPick, VersionPick};
 use super::context::{FormContext, FormItem};
 use super::submission::{FormAuth, FormRequest, FormSubmission};
-
-/// One unit of work for the task runner.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FormTask {
-    /// A restore, copy or send.
-    Action {
-        target: ActionTarget,
-        action: DocumentAction,
-    },
-    /// A save into `folder`, named by the runner (`save::default_save_name`).
-    Save {
-        target: ActionTarget,
-        as_zip: bool,
-        folder: PathBuf,
-    },
-}
 
 impl FormSubmission {
     /// The targets the server is asked about: one, or two for a set of folders and documents
@@ -88,13 +72,14 @@ impl FormSubmission {
         })
     }
 
-    /// Everything the runner should run for this submission, in order.
-    pub fn tasks(&self) -> Vec<FormTask> {
+    /// Everything the runner should run for this submission, in order; the console submits
+    /// each with `Runner::submit_request`.
+    pub fn tasks(&self) -> Vec<TaskRequest> {
         let targets = self.targets();
         match (&self.request, self.action()) {
             (FormRequest::Save { folder, as_zip, .. }, _) => targets
                 .into_iter()
-                .map(|target| FormTask::Save {
+                .map(|target| TaskRequest::Save {
                     target,
                     as_zip: *as_zip,
                     folder: folder.clone(),
@@ -102,7 +87,7 @@ impl FormSubmission {
                 .collect(),
             (_, Some(action)) => targets
                 .into_iter()
-                .map(|target| FormTask::Action {
+                .map(|target| TaskRequest::Action {
                     target,
                     action: action.clone(),
                 })
@@ -217,5 +202,41 @@ pub fn refusal_text(error: &ApiError) -> String {
             status, message, ..
         } => format!("{message} (HTTP {status})"),
         other => other.to_string(),
+    }
+}
+
+/// The server's own sentence out of a failure reason the runner reports, which is an
+/// `ApiError` as text: `POST /v8/... failed with HTTP 400: <message>` becomes
+/// `<message> (HTTP 400)`. Any other text is kept whole.
+pub fn readable_refusal(reason: &str) -> String {
+    const MARK: &str = " failed with HTTP ";
+    let Some((request, rest)) = reason.split_once(MARK) else {
+        return reason.to_string();
+    };
+    let looks_like_request = request.split_once(' ').is_some_and(|(method, path)| {
+        method.chars().all(|c| c.is_ascii_uppercase()) && path.starts_with('/')
+    });
+    match rest.split_once(": ") {
+        Some((status, message)) if looks_like_request && status.parse::<u16>().is_ok() => {
+            format!("{message} (HTTP {status})")
+        }
+        _ => reason.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_refusal_is_shown_by_its_own_sentence() {
+        let reason = "POST /v8/RestoreSessions/s/Organization/OneDrives/d/Documents/restore \
+                      failed with HTTP 400: Cannot connect as admin: the password is incorrect.";
+        assert_eq!(
+            readable_refusal(reason),
+            "Cannot connect as admin: the password is incorrect. (HTTP 400)"
+        );
+        let other = "the login to https://vbo:4443 expired; log in again";
+        assert_eq!(readable_refusal(other), other);
     }
 }

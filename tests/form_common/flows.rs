@@ -1,5 +1,5 @@
-//! An emulator, a client logged in on one version, and a restore session: the set-up of the
-//! form's flows over real HTTPS.
+//! An emulator, a client logged in on one version, a restore session and the task runner:
+//! the set-up of the form's flows over real HTTPS.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -9,17 +9,20 @@ use serde_json::{Value, json};
 use vbo_restore::api::model::{Item, OneDrive};
 use vbo_restore::api::{Client, ConnectOptions, ExploreOptions, Secret, Trust};
 use vbo_restore::emulator::{Emulator, EmulatorConfig};
-
-use super::{fill, press, review};
 use vbo_restore::form::{
     ActionForm, ActionKind, ApiVersion, FieldId, FormContext, FormItem, FormOutcome, FormPresets,
-    FormSubmission, FormTask, refusal_text,
+    FormSubmission,
 };
+use vbo_restore::tasks::{Runner, RunnerSettings, Task};
 
-/// A running emulator, a client logged in on one version, and a session to act in.
+use super::{fill, press, review};
+
+/// A running emulator, a client logged in on one version, a session to act in, and the
+/// runner the console hands submissions to.
 pub struct Setup {
     pub emulator: Emulator,
     pub client: Client,
+    pub runner: Runner,
     pub session: String,
     pub drives: Vec<OneDrive>,
     pub documents: Vec<Item>,
@@ -65,6 +68,7 @@ pub async fn setup_with(version: ApiVersion, approval: Duration) -> Setup {
     Setup {
         emulator,
         client,
+        runner: Runner::start(RunnerSettings::default()),
         session,
         drives,
         documents,
@@ -99,18 +103,26 @@ impl Setup {
     }
 
     /// Runs what the form submitted, as the runner would, and returns the bodies received.
+    /// Hands what the form submitted to the runner, as the console does, and returns the
+    /// bodies the emulator received, or the first task's reason for failing.
     pub async fn run(&self, submission: &FormSubmission) -> Result<Vec<Value>, String> {
         let before = self.emulator.received().len();
-        for task in submission.tasks() {
-            let FormTask::Action { target, action } = task else {
-                panic!("an action task");
-            };
-            self.client
-                .run_action(&target, &action, &mut |_| {})
-                .await
-                .map_err(|error| refusal_text(&error))?;
+        for task in self.run_tasks(submission).await {
+            if let Some(failure) = task.failure {
+                return Err(failure.reason);
+            }
         }
         Ok(self.received_since(before))
+    }
+
+    /// Submits every task of a submission to the runner and waits for each to end.
+    pub async fn run_tasks(&self, submission: &FormSubmission) -> Vec<Task> {
+        let mut ended = Vec::new();
+        for request in submission.tasks() {
+            let id = self.runner.submit_request(&self.client, request);
+            ended.push(self.runner.wait(id).await.expect("the task ends"));
+        }
+        ended
     }
 
     pub fn received_since(&self, before: usize) -> Vec<Value> {
