@@ -283,3 +283,38 @@ fn a_long_form_scrolls_to_keep_the_focus_visible_at_80x24() {
     assert!(shown.contains("is not an application id"), "{shown}");
     snap("copy_errors_scrolled_to_continue", &form);
 }
+
+#[test]
+fn monochrome_drops_every_colour_but_keeps_the_focus_marked() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Modifier};
+
+    let mut form = form(ApiVersion::V8, ActionKind::Send);
+    fill(&mut form, FieldId::From, "not-an-address");
+    review(&mut form);
+    let draw = |form: &ActionForm| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal
+            .draw(|frame| form.render(frame, frame.area()))
+            .expect("draw");
+        terminal.backend().buffer().clone()
+    };
+    let coloured = draw(&form);
+    assert!(coloured.content().iter().any(|cell| cell.fg == Color::Red));
+
+    form.set_monochrome(true);
+    let plain = draw(&form);
+    assert!(
+        plain
+            .content()
+            .iter()
+            .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
+    );
+    assert!(
+        plain
+            .content()
+            .iter()
+            .any(|cell| cell.modifier.contains(Modifier::REVERSED))
+    );
+}

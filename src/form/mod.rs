@@ -110,6 +110,8 @@ pub struct ActionForm {
     email: EmailSettingsForm,
     /// The checked request waiting for the last confirmation or the device code.
     pending: Option<FormSubmission>,
+    /// Draw without colours (`NO_COLOR`): emphasis only.
+    monochrome: bool,
 }
 
 impl ActionForm {
@@ -135,7 +137,14 @@ impl ActionForm {
             device: DeviceCodeState::default(),
             email,
             pending: None,
+            monochrome: false,
         }
+    }
+
+    /// Draws without colours from now on, as the console does under `NO_COLOR`; bold,
+    /// reverse and underline still mark the focus, errors keep their `!`.
+    pub fn set_monochrome(&mut self, monochrome: bool) {
+        self.monochrome = monochrome;
     }
 
     /// Reacts to one key press.

@@ -54,6 +54,23 @@ pub fn render(form: &ActionForm, frame: &mut Frame, area: Rect) {
     };
     draw_rows(frame, body, rows);
     frame.render_widget(Paragraph::new(hint_line(form)), hints);
+    if form.monochrome {
+        drop_colours(frame, area);
+    }
+}
+
+/// Resets every colour in `area`, keeping bold, reverse and underline.
+fn drop_colours(frame: &mut Frame, area: Rect) {
+    let buffer = frame.buffer_mut();
+    let area = area.intersection(buffer.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buffer.cell_mut((x, y)) {
+                cell.set_fg(Color::Reset);
+                cell.set_bg(Color::Reset);
+            }
+        }
+    }
 }
 
 /// "3 documents and 1 folder, 12.4 MiB" over "from <OneDrive>, <point in time>, API v8".
