@@ -143,3 +143,38 @@ async fn an_unwritable_download_folder_fails_with_a_fix() {
             .contains("download_dir")
     );
 }
+
+#[test]
+fn the_doctor_command_reports_and_sets_the_exit_status() {
+    let home = tempfile::tempdir().expect("tempdir");
+    std::fs::write(home.path().join("config.toml"), "").expect("an empty config");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vbo-restore"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("VBO_RESTORE_CONFIG", home.path().join("config.toml"))
+            .env("VBO_RESTORE_PASSWORD", "demo")
+            .current_dir(home.path())
+            .output()
+            .expect("runs")
+    };
+    let healthy = run(&["--demo", "doctor"]);
+    let text = String::from_utf8_lossy(&healthy.stdout);
+    assert_eq!(healthy.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("[ok  ] login: logged in as helpdesk"),
+        "{text}"
+    );
+
+    let down = run(&[
+        "--url",
+        "https://127.0.0.1:9",
+        "--user",
+        "helpdesk",
+        "doctor",
+    ]);
+    let text = String::from_utf8_lossy(&down.stdout);
+    assert_eq!(down.status.code(), Some(1), "{text}");
+    assert!(text.contains("[FAIL] server"), "{text}");
+    assert!(text.contains("fix: check `url`"), "{text}");
+}
