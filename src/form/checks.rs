@@ -2,6 +2,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Why a certificate file cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -134,7 +135,13 @@ pub fn check_save_folder(folder: &Path) -> Result<(), FolderError> {
 }
 
 fn probe_write(folder: &Path) -> Result<(), FolderError> {
-    let probe = folder.join(format!(".vbo-restore-probe-{}", std::process::id()));
+    // Distinct per check, so that a save checking the same folder at once never collides.
+    static PROBES: AtomicU64 = AtomicU64::new(0);
+    let n = PROBES.fetch_add(1, Ordering::Relaxed);
+    let probe = folder.join(format!(
+        ".vbo-restore-form-probe-{}-{n}",
+        std::process::id()
+    ));
     let written = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
