@@ -14,6 +14,7 @@ pub mod config;
 pub mod console;
 pub mod doctor;
 pub mod emulator;
+pub mod form;
 pub mod logging;
 pub mod manual;
 pub mod save;
