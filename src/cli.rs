@@ -83,6 +83,9 @@ pub enum Command {
     },
     /// Print the man page (roff) to standard output.
     Man,
+    /// Check the configuration, the server, its certificate, the login and the download
+    /// folder, saying how to fix each failure.
+    Doctor,
     /// List the backed-up organizations.
     Orgs(OutputArgs),
     /// List the restore sessions.

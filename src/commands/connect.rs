@@ -17,47 +17,85 @@ pub struct Connected {
     pub demo: Option<Emulator>,
 }
 
+/// Where and as whom to log in, settled from the flags and the chosen profile.
+pub struct Settings {
+    /// The profile's name, or empty when none was used.
+    pub profile_name: String,
+    pub profile: Profile,
+    pub url: String,
+    pub user: String,
+    pub api: Option<ApiVersion>,
+    pub trust: Trust,
+}
+
+impl Settings {
+    /// Reads the connection flags over the chosen profile; the password is not looked up yet.
+    pub fn resolve(args: &ConnectionArgs, config: &Config) -> Result<Settings, CommandError> {
+        let (profile_name, profile) = config
+            .profile(args.profile.as_deref())?
+            .unwrap_or_else(|| (String::new(), Profile::default()));
+        let url = args.url.clone().or(profile.url.clone()).ok_or_else(|| {
+            CommandError::Usage("no server given: use --url URL, --profile NAME or --demo".into())
+        })?;
+        let user = args.user.clone().or(profile.user.clone()).ok_or_else(|| {
+            CommandError::Usage(format!("no API user given for {url}: use --user USER"))
+        })?;
+        let api = match &args.api {
+            Some(text) => parse_api(text)?,
+            None => fixed_version(profile.api)?,
+        };
+        let trust = Trust {
+            ca_file: args.ca_file.clone().or(profile.ca_file.clone()),
+            fingerprint: args
+                .fingerprint
+                .clone()
+                .or(profile.fingerprint.as_ref().map(ToString::to_string)),
+            insecure: args.insecure || profile.insecure,
+        };
+        Ok(Settings {
+            profile_name,
+            profile,
+            url,
+            user,
+            api,
+            trust,
+        })
+    }
+
+    /// The API password: `VBO_RESTORE_PASSWORD`, the profile's `password_command`, the
+    /// profile's `password`, or a prompt.
+    pub fn password(&self) -> Result<Secret, CommandError> {
+        api_password(&self.profile_name, &self.profile, &self.user, &self.url)
+    }
+
+    /// The profile's folder for saves, when it names one.
+    pub fn download_dir(&self) -> Option<PathBuf> {
+        self.profile.download_dir.as_deref().map(expand_home)
+    }
+}
+
 /// Logs in as the connection flags and the chosen profile say.
 pub async fn connect(args: &ConnectionArgs, config: &Config) -> Result<Connected, CommandError> {
     if args.demo {
         return connect_demo(config).await;
     }
-    let (profile_name, profile) = config
-        .profile(args.profile.as_deref())?
-        .unwrap_or_else(|| (String::new(), Profile::default()));
-
-    let url = args.url.clone().or(profile.url.clone()).ok_or_else(|| {
-        CommandError::Usage("no server given: use --url URL, --profile NAME or --demo".into())
-    })?;
-    let user = args.user.clone().or(profile.user.clone()).ok_or_else(|| {
-        CommandError::Usage(format!("no API user given for {url}: use --user USER"))
-    })?;
-    let api = match &args.api {
-        Some(text) => parse_api(text)?,
-        None => fixed_version(profile.api)?,
-    };
-    let trust = Trust {
-        ca_file: args.ca_file.clone().or(profile.ca_file.clone()),
-        fingerprint: args
-            .fingerprint
-            .clone()
-            .or(profile.fingerprint.as_ref().map(ToString::to_string)),
-        insecure: args.insecure || profile.insecure,
-    };
-    if trust.insecure {
-        eprintln!("vbo-restore: warning: certificate checks are off for {url} (insecure)");
+    let settings = Settings::resolve(args, config)?;
+    if settings.trust.insecure {
+        eprintln!(
+            "vbo-restore: warning: certificate checks are off for {} (insecure)",
+            settings.url
+        );
     }
-    let password = api_password(&profile_name, &profile, &user, &url)?;
-
-    let mut options = ConnectOptions::new(&url, &user, password);
-    options.api = api;
-    options.trust = trust;
+    let password = settings.password()?;
+    let mut options = ConnectOptions::new(&settings.url, &settings.user, password);
+    options.api = settings.api;
+    options.trust = settings.trust.clone();
     options.page_size = config.file.page_size;
     let client = Client::connect(options).await?;
     tracing::info!(server = %client.server(), version = %client.version(), "logged in");
     Ok(Connected {
         client,
-        download_dir: profile.download_dir.as_deref().map(expand_home),
+        download_dir: settings.download_dir(),
         demo: None,
     })
 }

@@ -7,6 +7,7 @@
 mod actions;
 mod auth;
 mod connect;
+mod doctor;
 mod listing;
 mod ls;
 mod output;
@@ -76,6 +77,9 @@ async fn dispatch(
     connection: &ConnectionArgs,
     config: &Config,
 ) -> Result<u8, CommandError> {
+    if let Command::Doctor = command {
+        return doctor::doctor(connection, config).await;
+    }
     let connected = connect(connection, config).await?;
     let client = &connected.client;
     match command {
@@ -91,8 +95,8 @@ async fn dispatch(
         Command::Restore(args) => actions::restore(&connected, config, &args).await,
         Command::Copy(args) => actions::copy(&connected, config, &args).await,
         Command::Send(args) => actions::send(&connected, config, &args).await,
-        Command::Demo(_) | Command::Completions { .. } | Command::Man => Err(CommandError::Usage(
-            "this subcommand is not a scripting command".to_string(),
-        )),
+        Command::Demo(_) | Command::Completions { .. } | Command::Man | Command::Doctor => Err(
+            CommandError::Usage("this subcommand is not a scripting command".to_string()),
+        ),
     }
 }
