@@ -151,7 +151,7 @@ impl JobContext {
     }
 }
 
-/// Sums byte advances and reports them at most every [`BYTES_REPORT_INTERVAL_MS`].
+/// Sums byte advances and reports them at most every 20 ms (`BYTES_REPORT_INTERVAL_MS`).
 pub struct ByteCounter {
     context: JobContext,
     pending: u64,
