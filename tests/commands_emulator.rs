@@ -351,3 +351,50 @@ async fn a_device_code_restore_prints_the_code_and_waits_for_the_sign_in() {
         "{tasks}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_profile_allows_saves_only_and_lends_its_restore_account() {
+    let bench = bench().await;
+    let session = bench.session().await;
+    let first = tenant::first_onedrive_id();
+    let user = EmulatorConfig::default().restore_user;
+    let config = bench.home.path().join("config.toml");
+    let text = format!(
+        "[profiles.ro]\nread_only = true\n\n[profiles.rw]\n\n[profiles.rw.restore]\nuser = \"{user}\"\n"
+    );
+    std::fs::write(&config, text).expect("config file");
+    let config_text = config.display().to_string();
+
+    let before = bench.emulator.received().len();
+    let args = [
+        "--config",
+        &config_text,
+        "--profile",
+        "ro",
+        "restore",
+        &session,
+        &first,
+    ];
+    let mut restore = args.to_vec();
+    restore.extend(["Welcome.docx", "--restore-user", &user]);
+    let output = bench.run(&restore, &[]).await;
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
+    assert_eq!(bench.emulator.received().len(), before, "nothing was sent");
+
+    // The rw profile's [restore] user is used when no AUTH flag is given.
+    let env = [("VBO_RESTORE_RESTORE_PASSWORD", RESTORE_PASSWORD)];
+    let args = [
+        "--config",
+        &config_text,
+        "--profile",
+        "rw",
+        "restore",
+        &session,
+        &first,
+    ];
+    let mut restore = args.to_vec();
+    restore.push("Welcome.docx");
+    let output = bench.run(&restore, &env).await;
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

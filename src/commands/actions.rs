@@ -51,9 +51,16 @@ pub async fn restore(
     config: &Config,
     args: &RestoreArgs,
 ) -> Result<u8, CommandError> {
+    refuse_read_only(connected)?;
     let client = &connected.client;
     let picked = targets::pick(client, &args.target).await?;
-    let sign_in = auth::restore_auth(client, &picked.session, &args.auth).await?;
+    let sign_in = auth::restore_auth(
+        client,
+        &picked.session,
+        &args.auth,
+        &connected.profile.restore,
+    )
+    .await?;
     let action = DocumentAction::RestoreToOriginal {
         version: version(args.version),
         on_conflict: match args.on_conflict {
@@ -72,12 +79,19 @@ pub async fn copy(
     config: &Config,
     args: &CopyArgs,
 ) -> Result<u8, CommandError> {
+    refuse_read_only(connected)?;
     let client = &connected.client;
     let picked = targets::pick(client, &args.target).await?;
     let to = client
         .resolve_onedrive(&picked.session, &args.to_onedrive)
         .await?;
-    let sign_in = auth::restore_auth(client, &picked.session, &args.auth).await?;
+    let sign_in = auth::restore_auth(
+        client,
+        &picked.session,
+        &args.auth,
+        &connected.profile.restore,
+    )
+    .await?;
     let action = DocumentAction::CopyTo {
         onedrive: to,
         folder: args.folder.clone().unwrap_or_default(),
@@ -100,6 +114,7 @@ pub async fn send(
     config: &Config,
     args: &SendArgs,
 ) -> Result<u8, CommandError> {
+    refuse_read_only(connected)?;
     let client = &connected.client;
     let picked = targets::pick(client, &args.target).await?;
     let action = DocumentAction::Send {
@@ -110,6 +125,17 @@ pub async fn send(
     };
     let requests = actions_for(&picked.grouped(), &action);
     run_all(client, config, requests, None, &args.output).await
+}
+
+/// A `read_only` profile allows saves only.
+fn refuse_read_only(connected: &Connected) -> Result<(), CommandError> {
+    if !connected.profile.read_only {
+        return Ok(());
+    }
+    Err(CommandError::Usage(format!(
+        "profile \"{}\" is read-only: it allows saves only",
+        connected.profile_name
+    )))
 }
 
 fn version(choice: VersionArg) -> VersionChoice {

@@ -6,6 +6,7 @@ use crate::api::{Client, RestoreAuth};
 use crate::cli::AuthArgs;
 use crate::commands::CommandError;
 use crate::commands::secret::{self, CERTIFICATE_PASSWORD_ENV, RESTORE_PASSWORD_ENV};
+use crate::config::RestoreDefaults;
 
 /// A restore auth, and for a device code the moment it expires.
 pub struct Auth {
@@ -14,13 +15,28 @@ pub struct Auth {
     pub sign_in_deadline: Option<Instant>,
 }
 
-/// Builds the restore auth the flags ask for; passwords come from the environment or a
-/// prompt. A device code is requested now and shown on stderr.
+/// Builds the restore auth the flags ask for, else the one the profile's `[restore]` names;
+/// passwords come from the environment or a prompt. A device code is requested now and
+/// shown on stderr.
 pub async fn restore_auth(
     client: &Client,
     session: &str,
     args: &AuthArgs,
+    defaults: &RestoreDefaults,
 ) -> Result<Auth, CommandError> {
+    let given = args.device_code || args.restore_user.is_some() || args.certificate.is_some();
+    let from_profile;
+    let args = if given {
+        args
+    } else {
+        from_profile = AuthArgs {
+            restore_user: defaults.user.clone(),
+            device_code: false,
+            app_id: defaults.application_id.clone(),
+            certificate: defaults.certificate.clone(),
+        };
+        &from_profile
+    };
     if args.device_code {
         return device_code(client, session, args.app_id.as_deref()).await;
     }

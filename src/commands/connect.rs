@@ -13,6 +13,9 @@ pub struct Connected {
     pub client: Client,
     /// The profile's folder for saves, when it names one.
     pub download_dir: Option<PathBuf>,
+    /// The profile used (its name empty when none was), for `read_only` and restore defaults.
+    pub profile_name: String,
+    pub profile: Profile,
     /// Kept alive for as long as the command runs.
     pub demo: Option<Emulator>,
 }
@@ -96,6 +99,8 @@ pub async fn connect(args: &ConnectionArgs, config: &Config) -> Result<Connected
     Ok(Connected {
         client,
         download_dir: settings.download_dir(),
+        profile_name: settings.profile_name,
+        profile: settings.profile,
         demo: None,
     })
 }
@@ -117,6 +122,8 @@ async fn connect_demo(config: &Config) -> Result<Connected, CommandError> {
     Ok(Connected {
         client,
         download_dir: None,
+        profile_name: String::new(),
+        profile: Profile::default(),
         demo: Some(emulator),
     })
 }
