@@ -253,7 +253,7 @@ async fn act(
             ctx,
             caller,
             &target,
-            actions::restore(ctx, &target, options, "documentAction")?,
+            actions::restore(ctx, &target, options)?,
         ),
         "copyto" => finish(ctx, caller, &target, actions::copy(ctx, &target, options)?),
         "save" => {
