@@ -43,10 +43,21 @@ doc=$(curl -sk "${auth[@]}" "$drives/$drive/Documents?parentId=$video" | jq -r '
 size=$(curl -sk "${auth[@]}" "$drives/$drive/Documents/$doc" | jq -r .sizeBytes)
 echo "document: $size bytes"
 
+# CPU seconds (user + system) a process has used so far.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+
+echo "load average before the downloads: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for proto in --http1.1 --http2; do
-    read -r bytes seconds speed < <(curl -sk "$proto" "${auth[@]}" -d '{"asZip":false}' -o /dev/null \
-        -w '%{size_download} %{time_total} %{speed_download}\n' "$drives/$drive/Documents/$doc/save")
+    before=$(cpu_of "$pid")
+    times="$(mktemp)"
+    read -r bytes seconds speed < <( { /usr/bin/time -f '%U %S' -o "$times" curl -sk "$proto" "${auth[@]}" \
+        -d '{"asZip":false}' -o /dev/null -w '%{size_download} %{time_total} %{speed_download}\n' \
+        "$drives/$drive/Documents/$doc/save"; } )
+    after=$(cpu_of "$pid")
     [[ "$bytes" == "$size" ]] || { echo "short download: $bytes of $size bytes" >&2; exit 1; }
-    echo "curl $proto: $bytes bytes in ${seconds} s = $(( ${speed%.*} / 1048576 )) MiB/s"
+    curl_cpu=$(awk '{printf "%.2f", $1 + $2}' "$times"); rm -f "$times"
+    emu_cpu=$(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.2f", a - b}')
+    echo "curl $proto: $bytes bytes in ${seconds} s = $(( ${speed%.*} / 1048576 )) MiB/s" \
+        "(CPU: emulator ${emu_cpu} s, curl ${curl_cpu} s)"
 done
 echo "emulator peak memory: $(grep VmHWM /proc/$pid/status | awk '{print $2 " " $3}')"
