@@ -2,74 +2,12 @@
 //! output with the server's field names, saves through the runner, restores with the exact
 //! body the emulator received, exit statuses, and safe names in tables.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
-use vbo_restore::emulator::{Emulator, EmulatorConfig, Fault, FaultKind, tenant};
+mod support;
 
-const API_PASSWORD: &str = "Cmd-Api-5e21";
-const RESTORE_PASSWORD: &str = "Cmd-Restore-9a07";
-
-struct Bench {
-    emulator: Emulator,
-    home: tempfile::TempDir,
-}
-
-async fn bench() -> Bench {
-    let config = EmulatorConfig {
-        api_password: API_PASSWORD.to_string(),
-        restore_password: RESTORE_PASSWORD.to_string(),
-        device_code_approval: std::time::Duration::from_secs(1),
-        ..EmulatorConfig::default()
-    };
-    Bench {
-        emulator: Emulator::start(config).await.expect("emulator starts"),
-        home: tempfile::tempdir().expect("temp home"),
-    }
-}
-
-impl Bench {
-    /// Runs `vbo-restore --url .. --user helpdesk --fingerprint .. ARGS` with a private home.
-    async fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let home = self.home.path();
-        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_vbo-restore"));
-        command
-            .args(["--url", &self.emulator.url(), "--user", "helpdesk"])
-            .args(["--fingerprint", &self.emulator.fingerprint()])
-            .args(args)
-            .env_clear()
-            .env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("VBO_RESTORE_PASSWORD", API_PASSWORD)
-            .envs(env.iter().copied())
-            .stdin(std::process::Stdio::null());
-        command.output().await.expect("the binary runs")
-    }
-
-    async fn json(&self, args: &[&str]) -> serde_json::Value {
-        let mut with_json = args.to_vec();
-        with_json.push("--json");
-        let output = self.run(&with_json, &[]).await;
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        serde_json::from_slice(&output.stdout).expect("one JSON document")
-    }
-
-    async fn session(&self) -> String {
-        let org = tenant::organization_id();
-        let sessions = self.json(&["explore", &org]).await;
-        sessions[0]["id"].as_str().expect("session id").to_string()
-    }
-
-    fn audit_file(&self) -> PathBuf {
-        self.home.path().join("data/vbo-restore/audit.jsonl")
-    }
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use support::binary::{API_PASSWORD, RESTORE_PASSWORD, bench, stderr};
+use vbo_restore::emulator::{EmulatorConfig, Fault, FaultKind, tenant};
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
