@@ -5,7 +5,7 @@ use clap::Parser;
 use vbo_restore::api::ApiError;
 use vbo_restore::cli::{Cli, Command};
 use vbo_restore::config::{Config, Paths};
-use vbo_restore::{bug_report, console, logging, manual};
+use vbo_restore::{bug_report, commands, console, logging, manual};
 
 /// Exit status for bad usage or configuration.
 const EXIT_USAGE: u8 = 2;
@@ -65,6 +65,7 @@ async fn run(cli: Cli, config: Config) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(exit_code_of(&err), &format!("{err:#}")),
         },
+        Some(command) => ExitCode::from(commands::run(command, &cli.connection, &config).await),
     }
 }
 
