@@ -32,6 +32,24 @@ pub async fn bench() -> Bench {
 impl Bench {
     /// Runs `vbo-restore --url .. --user helpdesk --fingerprint .. ARGS` with a private home.
     pub async fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        self.command(args, env)
+            .output()
+            .await
+            .expect("the binary runs")
+    }
+
+    /// Starts the binary as `run` does and hands back the running child; it is killed when
+    /// dropped.
+    pub fn spawn(&self, args: &[&str], env: &[(&str, &str)]) -> tokio::process::Child {
+        let mut command = self.command(args, env);
+        command
+            .kill_on_drop(true)
+            .stdout(std::process::Stdio::null());
+        command.stderr(std::process::Stdio::null());
+        command.spawn().expect("the binary starts")
+    }
+
+    fn command(&self, args: &[&str], env: &[(&str, &str)]) -> tokio::process::Command {
         let home = self.home.path();
         let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_vbo-restore"));
         command
@@ -46,7 +64,7 @@ impl Bench {
             .env("VBO_RESTORE_PASSWORD", API_PASSWORD)
             .envs(env.iter().copied())
             .stdin(std::process::Stdio::null());
-        command.output().await.expect("the binary runs")
+        command
     }
 
     pub async fn json(&self, args: &[&str]) -> serde_json::Value {
