@@ -81,7 +81,8 @@ for round in $(seq "$rounds"); do
         echo "the client's file differs from curl's" >&2
         exit 1
     }
-    echo "round $round: curl ${c_s}s (${c_rss} KiB), client ${v_s}s (${v_rss} KiB)"
+    inner=$(json_field seconds <"$work/client.json")
+    echo "round $round: curl ${c_s}s (${c_rss} KiB), client ${v_s}s (${v_rss} KiB; save alone ${inner}s)"
     best_curl=$(python3 -c "print(min($best_curl, $c_s))")
     best_client=$(python3 -c "print(min($best_client, $v_s))")
     curl_rss=$c_rss client_rss=$(python3 -c "print(max($client_rss, $v_rss))")

@@ -5,6 +5,7 @@
 //! becomes `name (1).ext`. On an error or a cancel, the `.part` file is removed.
 
 mod name;
+mod writeback;
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
@@ -19,9 +20,11 @@ use crate::api::{ActionTarget, ApiError, Client, SaveBody};
 pub use name::{MAX_NAME_BYTES, default_save_name, safe_file_name};
 
 /// Bytes gathered before a write: large enough for few system calls, small enough to stay flat.
-const WRITE_BUFFER_BYTES: usize = 1024 * 1024;
+const WRITE_BUFFER_BYTES: usize = 512 * 1024;
 /// Buffers that may wait for the writer thread.
 const WRITE_QUEUE_BUFFERS: usize = 2;
+/// Buffers in circulation between the pump and the writer; they are reused, never freed.
+const WRITE_BUFFERS: usize = WRITE_QUEUE_BUFFERS + 2;
 /// How many `name (n).ext` alternatives are tried before giving up.
 const MAX_ALTERNATIVES: u32 = 10_000;
 
@@ -171,8 +174,10 @@ async fn stream_to(
     cancel: &CancellationToken,
 ) -> Result<u64, SaveError> {
     let (queue, buffers) = mpsc::channel::<Vec<u8>>(WRITE_QUEUE_BUFFERS);
-    let writer = tokio::task::spawn_blocking(move || write_buffers(file, buffers));
-    let pumped = pump(&mut body, queue, progress, cancel, name).await;
+    let (give_back, returned) = mpsc::channel::<Vec<u8>>(WRITE_BUFFERS);
+    let writer = tokio::task::spawn_blocking(move || write_buffers(file, buffers, give_back));
+    let mut pool = BufferPool { returned, made: 0 };
+    let pumped = pump(&mut body, queue, &mut pool, progress, cancel, name).await;
     let written = writer
         .await
         .unwrap_or_else(|join| Err(io::Error::other(join.to_string())));
@@ -198,18 +203,42 @@ async fn stream_to(
     }
 }
 
+/// The write buffers: a few are made, then the writer hands each back to be filled again,
+/// so that memory is the same for 2 MiB as for 2 GiB.
+struct BufferPool {
+    returned: mpsc::Receiver<Vec<u8>>,
+    made: usize,
+}
+
+impl BufferPool {
+    async fn take(&mut self) -> Option<Vec<u8>> {
+        if let Ok(buffer) = self.returned.try_recv() {
+            return Some(buffer);
+        }
+        if self.made < WRITE_BUFFERS {
+            self.made += 1;
+            return Some(Vec::with_capacity(WRITE_BUFFER_BYTES));
+        }
+        self.returned.recv().await
+    }
+}
+
 /// Reads chunks into buffers of `WRITE_BUFFER_BYTES` and queues them for the writer.
 async fn pump(
     body: &mut SaveBody,
     queue: mpsc::Sender<Vec<u8>>,
+    pool: &mut BufferPool,
     progress: &mut (dyn FnMut(u64) + Send),
     cancel: &CancellationToken,
     name: &str,
 ) -> Result<u64, SaveError> {
-    let mut buffer = Vec::with_capacity(WRITE_BUFFER_BYTES);
     let mut received = 0u64;
     let cancelled = || SaveError::Cancelled {
         name: name.to_string(),
+    };
+    // `None` only when the writer has stopped on an error; its result says which.
+    let Some(mut buffer) = pool.take().await else {
+        return Ok(received);
     };
     loop {
         let chunk = tokio::select! {
@@ -223,12 +252,17 @@ async fn pump(
             buffer.extend_from_slice(&chunk);
         }
         if buffer.len() >= WRITE_BUFFER_BYTES || (done && !buffer.is_empty()) {
-            let full = std::mem::replace(&mut buffer, Vec::with_capacity(WRITE_BUFFER_BYTES));
-            if queue.send(full).await.is_err() {
-                // The writer stopped on an error; its result says which.
+            if queue.send(buffer).await.is_err() {
                 return Ok(received);
             }
             progress(received);
+            if done {
+                return Ok(received);
+            }
+            let Some(next) = pool.take().await else {
+                return Ok(received);
+            };
+            buffer = next;
         }
         if done {
             return Ok(received);
@@ -236,12 +270,21 @@ async fn pump(
     }
 }
 
-/// The writer thread: writes every buffer, then flushes and fsyncs.
-fn write_buffers(mut file: File, mut buffers: mpsc::Receiver<Vec<u8>>) -> io::Result<u64> {
+/// The writer thread: writes every buffer and hands it back, starts writeback as it goes,
+/// then flushes and fsyncs.
+fn write_buffers(
+    mut file: File,
+    mut buffers: mpsc::Receiver<Vec<u8>>,
+    give_back: mpsc::Sender<Vec<u8>>,
+) -> io::Result<u64> {
     let mut written = 0u64;
-    while let Some(buffer) = buffers.blocking_recv() {
+    let mut writeback = writeback::Writeback::default();
+    while let Some(mut buffer) = buffers.blocking_recv() {
         file.write_all(&buffer)?;
         written += buffer.len() as u64;
+        writeback.advance(&file, written);
+        buffer.clear();
+        let _ = give_back.try_send(buffer);
     }
     file.flush()?;
     file.sync_all()?;
