@@ -67,7 +67,7 @@ run_curl() {
 run_client() {
     rm -rf "$work/client"
     /usr/bin/time -v -o "$work/client.time" "$client" --url "$url" --insecure \
-        --onedrive "$owner" --item "$1" --out "$work/client" >"$work/client.json"
+        --onedrive "$owner" --item "$1" --out "$work/client" "${@:2}" >"$work/client.json"
     measure "$work/client.time"
 }
 
@@ -88,6 +88,10 @@ for round in $(seq "$rounds"); do
     curl_rss=$c_rss client_rss=$(python3 -c "print(max($client_rss, $v_rss))")
 done
 read -r small_s small_rss < <(run_client "$small")
+read -r _ single_large_rss < <(run_client "$large" --single-thread)
+read -r _ single_small_rss < <(run_client "$small" --single-thread)
+echo "single-threaded runtime: peak RSS $single_large_rss KiB for 2 GiB," \
+    "$single_small_rss KiB for the small document"
 
 python3 - "$size" "$best_curl" "$best_client" "$client_rss" "$curl_rss" "$small_rss" "$small" <<'PY'
 import sys

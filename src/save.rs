@@ -120,7 +120,7 @@ pub async fn save_target(
 }
 
 /// Streams `body` into `dir/<safe name>`. `progress` is called with the total number of
-/// bytes received so far.
+/// bytes received so far, each time a buffer (512 KiB) goes to disk and at the end.
 pub async fn save_body(
     body: SaveBody,
     dir: &Path,
@@ -246,26 +246,32 @@ async fn pump(
             _ = cancel.cancelled() => return Err(cancelled()),
             chunk = body.chunk() => chunk?,
         };
-        let done = chunk.is_none();
-        if let Some(chunk) = chunk {
-            received += chunk.len() as u64;
-            buffer.extend_from_slice(&chunk);
-        }
-        if buffer.len() >= WRITE_BUFFER_BYTES || (done && !buffer.is_empty()) {
+        let Some(chunk) = chunk else {
+            if !buffer.is_empty() && queue.send(buffer).await.is_ok() {
+                progress(received);
+            }
+            return Ok(received);
+        };
+        received += chunk.len() as u64;
+        let mut rest: &[u8] = &chunk;
+        while !rest.is_empty() {
+            // Fill up to the capacity only, so that a buffer never grows past its size.
+            let room = WRITE_BUFFER_BYTES
+                .saturating_sub(buffer.len())
+                .min(rest.len());
+            buffer.extend_from_slice(&rest[..room]);
+            rest = &rest[room..];
+            if buffer.len() < WRITE_BUFFER_BYTES {
+                continue;
+            }
             if queue.send(buffer).await.is_err() {
                 return Ok(received);
             }
             progress(received);
-            if done {
-                return Ok(received);
-            }
             let Some(next) = pool.take().await else {
                 return Ok(received);
             };
             buffer = next;
-        }
-        if done {
-            return Ok(received);
         }
     }
 }
