@@ -41,7 +41,7 @@ token=$(curl -sk -d grant_type=password -d username=helpdesk -d password=demo \
     -d disable_antiforgery_token=true "$url/v8/token" | json_field access_token)
 save_url="$url/v8/RestoreSessions/$session/Organization/OneDrives/$onedrive/Documents/$document/save"
 
-# Prints "<seconds> <max RSS KiB>" from a /usr/bin/time -v report.
+# Prints "<wall seconds> <max RSS KiB> <user+system CPU seconds>" from a /usr/bin/time -v report.
 measure() {
     python3 - "$1" <<'PY'
 import re, sys
@@ -51,7 +51,8 @@ seconds = 0.0
 for part in wall.split(":"):
     seconds = seconds * 60 + float(part)
 rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)
-print(seconds, rss)
+cpu = sum(float(re.search(p + r" time \(seconds\): (\S+)", text).group(1)) for p in ("User", "System"))
+print(seconds, rss, round(cpu, 2))
 PY
 }
 
@@ -73,8 +74,8 @@ run_client() {
 
 best_curl=999999 best_client=999999 curl_rss=0 client_rss=0
 for round in $(seq "$rounds"); do
-    read -r c_s c_rss < <(run_curl)
-    read -r v_s v_rss < <(run_client "$large")
+    read -r c_s c_rss c_cpu < <(run_curl)
+    read -r v_s v_rss v_cpu < <(run_client "$large")
     saved=$(json_field bytes <"$work/client.json")
     test "$saved" = "$size"
     cmp -s "$work/curl.bin" "$(json_field path <"$work/client.json")" || {
@@ -82,14 +83,16 @@ for round in $(seq "$rounds"); do
         exit 1
     }
     inner=$(json_field seconds <"$work/client.json")
-    echo "round $round: curl ${c_s}s (${c_rss} KiB), client ${v_s}s (${v_rss} KiB; save alone ${inner}s)"
+    echo "round $round: curl ${c_s}s (CPU ${c_cpu}s, ${c_rss} KiB)," \
+        "client ${v_s}s (CPU ${v_cpu}s, ${v_rss} KiB; save alone ${inner}s)"
     best_curl=$(python3 -c "print(min($best_curl, $c_s))")
     best_client=$(python3 -c "print(min($best_client, $v_s))")
     curl_rss=$c_rss client_rss=$(python3 -c "print(max($client_rss, $v_rss))")
 done
-read -r small_s small_rss < <(run_client "$small")
-read -r _ single_large_rss < <(run_client "$large" --single-thread)
-read -r _ single_small_rss < <(run_client "$small" --single-thread)
+read -r small_s small_rss _ < <(run_client "$small")
+read -r single_s single_large_rss single_cpu < <(run_client "$large" --single-thread)
+read -r _ single_small_rss _ < <(run_client "$small" --single-thread)
+echo "single-threaded runtime: 2 GiB in ${single_s}s (CPU ${single_cpu}s)"
 echo "single-threaded runtime: peak RSS $single_large_rss KiB for 2 GiB," \
     "$single_small_rss KiB for the small document"
 

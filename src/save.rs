@@ -1,30 +1,24 @@
 //! Streams a save into a folder: `<name>.part` first, then flushed, fsynced and renamed.
 //!
-//! The body goes to disk as it arrives through a small queue to a writer thread, so memory
-//! stays flat whatever the size. The final name never replaces an existing file: the new one
+//! The body goes to disk as it arrives, in batches of chunks through a short queue to a
+//! writer thread, so memory stays flat whatever the size. The final name never replaces an existing file: the new one
 //! becomes `name (1).ext`. On an error or a cancel, the `.part` file is removed.
 
 mod name;
+mod stream;
 mod writeback;
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{ActionTarget, ApiError, Client, SaveBody};
 
 pub use name::{MAX_NAME_BYTES, default_save_name, safe_file_name};
 
-/// Bytes gathered before a write: large enough for few system calls, small enough to stay flat.
-const WRITE_BUFFER_BYTES: usize = 512 * 1024;
-/// Buffers that may wait for the writer thread.
-const WRITE_QUEUE_BUFFERS: usize = 2;
-/// Buffers in circulation between the pump and the writer; they are reused, never freed.
-const WRITE_BUFFERS: usize = WRITE_QUEUE_BUFFERS + 2;
 /// How many `name (n).ext` alternatives are tried before giving up.
 const MAX_ALTERNATIVES: u32 = 10_000;
 
@@ -120,7 +114,7 @@ pub async fn save_target(
 }
 
 /// Streams `body` into `dir/<safe name>`. `progress` is called with the total number of
-/// bytes received so far, each time a buffer (512 KiB) goes to disk and at the end.
+/// bytes received so far, each time a batch (512 KiB) goes to disk and at the end.
 pub async fn save_body(
     body: SaveBody,
     dir: &Path,
@@ -130,7 +124,7 @@ pub async fn save_body(
 ) -> Result<SavedFile, SaveError> {
     let name = safe_file_name(name);
     let (part_path, file) = create_part(dir, &name)?;
-    let result = stream_to(body, file, &part_path, &name, progress, cancel).await;
+    let result = stream::stream_to(body, file, &part_path, &name, progress, cancel).await;
     let finished = result.and_then(|bytes| {
         let path = place(&part_path, dir, &name)?;
         Ok(SavedFile { path, bytes })
@@ -162,139 +156,6 @@ fn create_part(dir: &Path, name: &str) -> Result<(PathBuf, File), SaveError> {
         dir: dir.to_path_buf(),
         source: io::Error::new(io::ErrorKind::AlreadyExists, "too many .part files"),
     })
-}
-
-/// Pumps the body into the writer thread; answers the byte count once it is all on disk.
-async fn stream_to(
-    mut body: SaveBody,
-    file: File,
-    part_path: &Path,
-    name: &str,
-    progress: &mut (dyn FnMut(u64) + Send),
-    cancel: &CancellationToken,
-) -> Result<u64, SaveError> {
-    let (queue, buffers) = mpsc::channel::<Vec<u8>>(WRITE_QUEUE_BUFFERS);
-    let (give_back, returned) = mpsc::channel::<Vec<u8>>(WRITE_BUFFERS);
-    let writer = tokio::task::spawn_blocking(move || write_buffers(file, buffers, give_back));
-    let mut pool = BufferPool { returned, made: 0 };
-    let pumped = pump(&mut body, queue, &mut pool, progress, cancel, name).await;
-    let written = writer
-        .await
-        .unwrap_or_else(|join| Err(io::Error::other(join.to_string())));
-    let write_error = |source| SaveError::Write {
-        path: part_path.to_path_buf(),
-        source,
-    };
-    let received = match (pumped, written) {
-        (Err(error), _) => return Err(error),
-        (Ok(_), Err(source)) => return Err(write_error(source)),
-        (Ok(received), Ok(written)) if received != written => {
-            return Err(write_error(io::Error::other("not everything was written")));
-        }
-        (Ok(received), Ok(_)) => received,
-    };
-    match body.content_length {
-        Some(expected) if expected != received => Err(SaveError::Incomplete {
-            request: body.request(),
-            expected,
-            received,
-        }),
-        _ => Ok(received),
-    }
-}
-
-/// The write buffers: a few are made, then the writer hands each back to be filled again,
-/// so that memory is the same for 2 MiB as for 2 GiB.
-struct BufferPool {
-    returned: mpsc::Receiver<Vec<u8>>,
-    made: usize,
-}
-
-impl BufferPool {
-    async fn take(&mut self) -> Option<Vec<u8>> {
-        if let Ok(buffer) = self.returned.try_recv() {
-            return Some(buffer);
-        }
-        if self.made < WRITE_BUFFERS {
-            self.made += 1;
-            return Some(Vec::with_capacity(WRITE_BUFFER_BYTES));
-        }
-        self.returned.recv().await
-    }
-}
-
-/// Reads chunks into buffers of `WRITE_BUFFER_BYTES` and queues them for the writer.
-async fn pump(
-    body: &mut SaveBody,
-    queue: mpsc::Sender<Vec<u8>>,
-    pool: &mut BufferPool,
-    progress: &mut (dyn FnMut(u64) + Send),
-    cancel: &CancellationToken,
-    name: &str,
-) -> Result<u64, SaveError> {
-    let mut received = 0u64;
-    let cancelled = || SaveError::Cancelled {
-        name: name.to_string(),
-    };
-    // `None` only when the writer has stopped on an error; its result says which.
-    let Some(mut buffer) = pool.take().await else {
-        return Ok(received);
-    };
-    loop {
-        let chunk = tokio::select! {
-            biased;
-            _ = cancel.cancelled() => return Err(cancelled()),
-            chunk = body.chunk() => chunk?,
-        };
-        let Some(chunk) = chunk else {
-            if !buffer.is_empty() && queue.send(buffer).await.is_ok() {
-                progress(received);
-            }
-            return Ok(received);
-        };
-        received += chunk.len() as u64;
-        let mut rest: &[u8] = &chunk;
-        while !rest.is_empty() {
-            // Fill up to the capacity only, so that a buffer never grows past its size.
-            let room = WRITE_BUFFER_BYTES
-                .saturating_sub(buffer.len())
-                .min(rest.len());
-            buffer.extend_from_slice(&rest[..room]);
-            rest = &rest[room..];
-            if buffer.len() < WRITE_BUFFER_BYTES {
-                continue;
-            }
-            if queue.send(buffer).await.is_err() {
-                return Ok(received);
-            }
-            progress(received);
-            let Some(next) = pool.take().await else {
-                return Ok(received);
-            };
-            buffer = next;
-        }
-    }
-}
-
-/// The writer thread: writes every buffer and hands it back, starts writeback as it goes,
-/// then flushes and fsyncs.
-fn write_buffers(
-    mut file: File,
-    mut buffers: mpsc::Receiver<Vec<u8>>,
-    give_back: mpsc::Sender<Vec<u8>>,
-) -> io::Result<u64> {
-    let mut written = 0u64;
-    let mut writeback = writeback::Writeback::default();
-    while let Some(mut buffer) = buffers.blocking_recv() {
-        file.write_all(&buffer)?;
-        written += buffer.len() as u64;
-        writeback.advance(&file, written);
-        buffer.clear();
-        let _ = give_back.try_send(buffer);
-    }
-    file.flush()?;
-    file.sync_all()?;
-    Ok(written)
 }
 
 /// Gives the finished `.part` its name without ever replacing an existing file.
