@@ -90,11 +90,11 @@ for round in $(seq "$rounds"); do
     curl_rss=$c_rss client_rss=$(python3 -c "print(max($client_rss, $v_rss))")
 done
 read -r small_s small_rss _ < <(run_client "$small")
-read -r single_s single_large_rss single_cpu < <(run_client "$large" --single-thread)
-read -r _ single_small_rss _ < <(run_client "$small" --single-thread)
-echo "single-threaded runtime: 2 GiB in ${single_s}s (CPU ${single_cpu}s)"
-echo "single-threaded runtime: peak RSS $single_large_rss KiB for 2 GiB," \
-    "$single_small_rss KiB for the small document"
+read -r multi_s multi_large_rss multi_cpu < <(run_client "$large" --multi-thread)
+read -r _ multi_small_rss _ < <(run_client "$small" --multi-thread)
+echo "multi-threaded runtime: 2 GiB in ${multi_s}s (CPU ${multi_cpu}s)"
+echo "multi-threaded runtime: peak RSS $multi_large_rss KiB for 2 GiB," \
+    "$multi_small_rss KiB for the small document"
 
 python3 - "$size" "$best_curl" "$best_client" "$client_rss" "$curl_rss" "$small_rss" "$small" <<'PY'
 import sys

@@ -114,7 +114,7 @@ pub async fn save_target(
 }
 
 /// Streams `body` into `dir/<safe name>`. `progress` is called with the total number of
-/// bytes received so far, each time a batch (512 KiB) goes to disk and at the end.
+/// bytes received so far, each time a batch (256 KiB) goes to disk and at the end.
 pub async fn save_body(
     body: SaveBody,
     dir: &Path,

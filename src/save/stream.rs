@@ -13,8 +13,9 @@ use super::SaveError;
 use super::writeback::Writeback;
 use crate::api::SaveBody;
 
-/// Bytes gathered before a write: large enough for few system calls, small enough to stay flat.
-pub(super) const BATCH_BYTES: usize = 512 * 1024;
+/// Bytes gathered before a write: large enough for few system calls, and small enough that
+/// the whole pipeline (queued batches, the one filling, the one writing) stays under 2 MiB.
+pub(super) const BATCH_BYTES: usize = 256 * 1024;
 /// Batches that may wait for the writer thread.
 const QUEUED_BATCHES: usize = 2;
 
