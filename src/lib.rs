@@ -6,10 +6,16 @@
 //! scripts.
 
 pub mod api;
+pub mod audit;
 pub mod bug_report;
 pub mod cli;
+pub mod commands;
 pub mod config;
+pub mod console;
+pub mod doctor;
 pub mod emulator;
+pub mod form;
 pub mod logging;
 pub mod manual;
 pub mod save;
+pub mod tasks;

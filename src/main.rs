@@ -2,9 +2,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use vbo_restore::api::ApiError;
 use vbo_restore::cli::{Cli, Command};
 use vbo_restore::config::{Config, Paths};
-use vbo_restore::{bug_report, logging, manual};
+use vbo_restore::{bug_report, commands, console, logging, manual};
 
 /// Exit status for bad usage or configuration.
 const EXIT_USAGE: u8 = 2;
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
     runtime.block_on(run(cli, config))
 }
 
-async fn run(cli: Cli, _config: Config) -> ExitCode {
+async fn run(cli: Cli, config: Config) -> ExitCode {
     match cli.command {
         Some(Command::Demo(args)) => {
             // The emulator runs its own runtime, so it gets a thread outside this one.
@@ -60,8 +61,30 @@ async fn run(cli: Cli, _config: Config) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(1, &err),
         },
-        None => ExitCode::SUCCESS,
+        None => match open_console(&cli, &config).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => fail(exit_code_of(&err), &format!("{err:#}")),
+        },
+        Some(command) => ExitCode::from(commands::run(command, &cli.connection, &config).await),
     }
+}
+
+/// The console: `--demo` against the in-process emulator, else the configured profile.
+async fn open_console(cli: &Cli, config: &Config) -> anyhow::Result<()> {
+    let options = console::launch::console_options(config)?;
+    if cli.connection.demo {
+        console::launch::demo(options).await
+    } else {
+        console::launch::profile(&cli.connection, config, options).await
+    }
+}
+
+/// The exit status for an error that stopped the console: the client's own when it came from
+/// the server or the login, else 2 for configuration and usage.
+fn exit_code_of(err: &anyhow::Error) -> u8 {
+    err.chain()
+        .find_map(|cause| cause.downcast_ref::<ApiError>())
+        .map_or(EXIT_USAGE, ApiError::exit_code)
 }
 
 fn print_version(paths: &Paths) {

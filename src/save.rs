@@ -84,7 +84,10 @@ pub fn check_destination(dir: &Path) -> Result<(), SaveError> {
             "it is not a folder",
         )));
     }
-    let probe = dir.join(format!(".vbo-restore-probe-{}", std::process::id()));
+    // Several saves of one process may check the same folder at once: each probes its own name.
+    static PROBES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = PROBES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let probe = dir.join(format!(".vbo-restore-probe-{}-{n}", std::process::id()));
     OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -18,7 +18,9 @@ fn the_terminal_harness_reads_what_the_binary_prints_and_its_exit_status() {
         "tmux is needed for the terminal tests (.ci/run installs it)"
     );
     let term = Terminal::start(binary(), &["--version"], &[("HOME", "/tmp")], (80, 24));
-    let screen = term.wait_for("config file:", Duration::from_secs(10));
-    assert!(screen.contains("vbo-restore "), "{screen}");
+    term.wait_for("data folder:", Duration::from_secs(10));
     assert_eq!(term.wait_exit(Duration::from_secs(10)), 0);
+    let transcript = term.transcript();
+    assert!(transcript.contains("config file: /tmp/"), "{transcript}");
+    assert!(transcript.contains("log file:"), "{transcript}");
 }

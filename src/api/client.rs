@@ -219,6 +219,11 @@ impl Client {
         self.inner.page_size
     }
 
+    /// How long the server said the current access token lasts.
+    pub async fn token_lifetime(&self) -> Duration {
+        self.inner.token.lock().await.lifetime
+    }
+
     /// Drops the remembered password: when the token can no longer be refreshed, requests then
     /// fail with `LoginExpired` instead of logging in again.
     pub fn forget_password(&self) {

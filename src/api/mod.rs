@@ -10,6 +10,7 @@ pub mod dialect;
 pub mod error;
 pub mod model;
 mod pages;
+pub mod probe;
 mod resolve;
 mod run;
 pub mod secret;

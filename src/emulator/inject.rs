@@ -7,6 +7,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 
+use super::body::OriginalPath;
 use super::failure::Failure;
 use super::faults::FaultKind;
 use super::state::Ctx;
@@ -15,7 +16,11 @@ const PROXY_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</t
 
 /// The fault middleware of one version.
 pub async fn faults(State(ctx): State<Ctx>, request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_string();
+    // Nested routers see the path without its version prefix; patterns name the whole path.
+    let path = request
+        .extensions()
+        .get::<OriginalPath>()
+        .map_or_else(|| request.uri().path().to_string(), |p| p.0.to_lowercase());
     let set = &ctx.shared.faults;
     if let Some(FaultKind::Delay(wait)) = set.fire(&path, |k| matches!(k, FaultKind::Delay(_))) {
         tokio::time::sleep(wait).await;
@@ -69,6 +74,9 @@ async fn cut_in_half(response: Response) -> Response {
     Response::from_parts(parts, Body::from(half))
 }
 
+/// How long a cut body waits before failing, so that its last bytes reach the client.
+const FLUSH_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Where a cut body is.
 enum Cut {
     Pass(u64),
@@ -85,6 +93,8 @@ fn reset_after(response: Response, limit: u64) -> Response {
             match cut {
                 Cut::Done => None,
                 Cut::Reset => {
+                    // Pausing lets the server flush what was sent before the cut.
+                    tokio::time::sleep(FLUSH_PAUSE).await;
                     let reset = std::io::Error::new(
                         std::io::ErrorKind::ConnectionReset,
                         "injected fault: connection reset",

@@ -77,6 +77,15 @@ impl Terminal {
         text(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout)
     }
 
+    /// Everything the window showed, scrolled-off lines included.
+    pub fn transcript(&self) -> String {
+        text(
+            &self
+                .tmux(&["capture-pane", "-p", "-S", "-", "-t", "0"])
+                .stdout,
+        )
+    }
+
     /// Waits until the screen contains `needle`, and panics with the screen if it does not.
     pub fn wait_for(&self, needle: &str, timeout: Duration) -> String {
         let deadline = Instant::now() + timeout;

@@ -1,0 +1,100 @@
+//! Starting the console from the command line: `--demo`, or the configured profile with the
+//! connection flags laid over it.
+//!
+//! LIMITATION: the scripting commands will need the same profile-to-connection step; it lives
+//! here until a shared home for it exists.
+
+use anyhow::Context as _;
+
+use super::keymap::Keymap;
+use super::run::{ConsoleOptions, run, run_with_login};
+use super::theme::Theme;
+use crate::api::{ApiVersion, Client, ConnectOptions, Secret, Trust};
+use crate::cli::ConnectionArgs;
+use crate::config::{self, ApiChoice, Config, PASSWORD_ENV};
+use crate::emulator::{Emulator, EmulatorConfig};
+
+/// The console's look and keys from the config file.
+pub fn console_options(config: &Config) -> anyhow::Result<ConsoleOptions> {
+    let keymap = Keymap::from_config(&config.file.keys).with_context(|| {
+        format!(
+            "the [keys] table of {} cannot be used",
+            config.paths.config_file.display()
+        )
+    })?;
+    Ok(ConsoleOptions {
+        keymap,
+        theme: Theme::from_env(config.file.theme),
+        mouse: config.file.mouse,
+    })
+}
+
+/// `vbo-restore --demo`: an in-process emulator, logged in with its certificate pinned.
+pub async fn demo(options: ConsoleOptions) -> anyhow::Result<()> {
+    let emulator = Emulator::start(EmulatorConfig::default())
+        .await
+        .context("the demo server did not start")?;
+    let connect = ConnectOptions {
+        url: emulator.url(),
+        user: "helpdesk".to_owned(),
+        password: Secret::new("demo"),
+        trust: Trust {
+            ca_file: None,
+            fingerprint: Some(emulator.fingerprint()),
+            insecure: false,
+        },
+        ..ConnectOptions::default()
+    };
+    let client = Client::connect(connect)
+        .await
+        .context("could not log in to the demo server")?;
+    let result = run(client, options).await;
+    emulator.shutdown().await;
+    result
+}
+
+/// `vbo-restore`: the profile (or the flags alone), with a login form for what is missing.
+pub async fn profile(
+    args: &ConnectionArgs,
+    config: &Config,
+    options: ConsoleOptions,
+) -> anyhow::Result<()> {
+    let (name, profile) = config.profile(args.profile.as_deref())?.unwrap_or_default();
+    let api = match args.api.as_deref() {
+        Some(text) => text.parse::<ApiChoice>().map_err(anyhow::Error::msg)?,
+        None => profile.api,
+    };
+    let api = match api {
+        ApiChoice::Auto => None,
+        ApiChoice::Fixed(n) => Some(format!("v{n}").parse::<ApiVersion>()?),
+    };
+    let fingerprint = args
+        .fingerprint
+        .clone()
+        .or_else(|| profile.fingerprint.as_ref().map(ToString::to_string));
+    let connect = ConnectOptions {
+        url: args.url.clone().or(profile.url.clone()).unwrap_or_default(),
+        api,
+        user: args
+            .user
+            .clone()
+            .or(profile.user.clone())
+            .unwrap_or_default(),
+        password: Secret::default(),
+        trust: Trust {
+            ca_file: args.ca_file.clone().or(profile.ca_file.clone()),
+            fingerprint,
+            insecure: args.insecure || profile.insecure,
+        },
+        page_size: config.file.page_size,
+        ..ConnectOptions::default()
+    };
+    let password = match std::env::var(PASSWORD_ENV) {
+        Ok(password) if !password.is_empty() => Some(password),
+        _ => match &profile.password_command {
+            Some(command) => Some(config::run_password_command(&name, command)?),
+            None => profile.password.clone(),
+        },
+    };
+    run_with_login(connect, password.map(Secret::new), options).await
+}

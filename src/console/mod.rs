@@ -1,0 +1,23 @@
+//! The interactive terminal console: browse restore sessions, OneDrives, folders and
+//! documents, mark documents and act on them.
+//!
+//! [`app`] holds the state and changes it without I/O; [`event`] runs the loop; [`worker`]
+//! calls the API client off the UI path; [`keymap`] says which key does what; [`panes`] and
+//! [`ui`] draw; [`text`] makes names from the server safe to draw.
+
+pub mod app;
+pub mod connect;
+pub mod event;
+pub mod format;
+pub mod keymap;
+pub mod keys;
+pub mod launch;
+pub mod login;
+pub mod panes;
+pub mod request;
+pub mod run;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod ui;
+pub mod worker;

@@ -1,0 +1,133 @@
+//! Opening the console on a real terminal: the login form when needed, then the panes.
+
+use anyhow::Context as _;
+use crossterm::event::EventStream;
+
+use super::app::{App, Connection};
+use super::connect;
+use super::event::{Ending, run_loop};
+use super::keymap::Keymap;
+use super::terminal::{self, ConsoleTerminal, RealHost};
+use super::theme::Theme;
+use super::worker;
+use crate::api::{ApiError, ApiVersion, Client, ConnectOptions, Secret};
+
+/// How the console looks and reacts, from the config file.
+#[derive(Debug, Clone)]
+pub struct ConsoleOptions {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Capture the mouse (wheel scrolling); off by default so terminal copy keeps working.
+    pub mouse: bool,
+}
+
+impl Default for ConsoleOptions {
+    fn default() -> ConsoleOptions {
+        ConsoleOptions {
+            keymap: Keymap::default(),
+            theme: Theme::from_env(crate::config::Theme::Default),
+            mouse: false,
+        }
+    }
+}
+
+/// What the title and status bars say about the client's server.
+pub fn connection_of(client: &Client) -> Connection {
+    let version = client.version();
+    Connection {
+        server: client.server().to_owned(),
+        user: client.user().to_owned(),
+        api: version.to_string(),
+        has_search_and_versions: version >= ApiVersion::V6,
+    }
+}
+
+/// Runs the console for a logged-in client until the user quits or the terminal goes away.
+pub async fn run(client: Client, options: ConsoleOptions) -> anyhow::Result<()> {
+    let mut terminal = take_terminal(&options)?;
+    let result = browse(&mut terminal, client, options.clone()).await;
+    give_back(&options, result)
+}
+
+/// Connects with `password` when there is one, else (or when the server refuses it, or its
+/// certificate is not trusted) asks on the login form first.
+pub async fn run_with_login(
+    connect: ConnectOptions,
+    password: Option<Secret>,
+    options: ConsoleOptions,
+) -> anyhow::Result<()> {
+    let mut status = None;
+    if let Some(password) = password {
+        let attempt = ConnectOptions {
+            password,
+            ..connect.clone()
+        };
+        match Client::connect(attempt).await {
+            Ok(client) => return run(client, options).await,
+            Err(error @ (ApiError::Tls { .. } | ApiError::Login { .. })) => {
+                status = Some(connect::status_for(error));
+            }
+            Err(error) => return Err(error).context("could not connect"),
+        }
+    }
+    let mut terminal = take_terminal(&options)?;
+    let result = async {
+        let client = connect::login(&mut terminal, &options.theme, connect, status).await?;
+        match client {
+            Some(client) => browse(&mut terminal, client, options.clone()).await,
+            None => Ok(()),
+        }
+    }
+    .await;
+    give_back(&options, result)
+}
+
+fn take_terminal(options: &ConsoleOptions) -> anyhow::Result<ConsoleTerminal> {
+    let terminal = terminal::enter(options.mouse).context("the console needs a terminal")?;
+    terminal::install_panic_hook(options.mouse);
+    Ok(terminal)
+}
+
+fn give_back(options: &ConsoleOptions, result: anyhow::Result<()>) -> anyhow::Result<()> {
+    let restored = terminal::leave(options.mouse);
+    result?;
+    restored.context("could not restore the terminal")
+}
+
+/// The panes, on a terminal already taken.
+async fn browse(
+    terminal: &mut ConsoleTerminal,
+    client: Client,
+    options: ConsoleOptions,
+) -> anyhow::Result<()> {
+    let connection = connection_of(&client);
+    let (mut channels, worker) = worker::spawn(client);
+    let size = terminal.size().context("the terminal has no size")?;
+    let mut app = App::new(
+        connection,
+        options.keymap,
+        options.theme,
+        (size.width, size.height),
+    );
+    let mut host = RealHost {
+        mouse: options.mouse,
+    };
+    let ending = run_loop(
+        terminal,
+        &mut app,
+        EventStream::new(),
+        &mut channels,
+        &mut host,
+        terminal::shutdown_signal(),
+    )
+    .await
+    .context("the console failed")?;
+
+    // Dropping the request channel ends the worker; aborting it drops what still runs.
+    drop(channels);
+    worker.abort();
+    if ending == Ending::Signal {
+        tracing::info!("console closed by a signal");
+    }
+    Ok(())
+}

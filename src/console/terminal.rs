@@ -1,0 +1,124 @@
+//! Taking the terminal and always giving it back: on quit, on a panic, on SIGTERM and SIGHUP,
+//! and around Ctrl-Z.
+
+use std::io::{self, Stdout, Write};
+
+use base64::Engine;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::event::Host;
+
+/// The console's terminal.
+pub type ConsoleTerminal = Terminal<CrosstermBackend<Stdout>>;
+
+/// Raw mode, the alternate screen, and mouse capture when asked for.
+pub fn enter(mouse: bool) -> io::Result<ConsoleTerminal> {
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    execute!(stdout, EnterAlternateScreen)?;
+    if mouse {
+        execute!(stdout, EnableMouseCapture)?;
+    }
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+    terminal.hide_cursor()?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+/// Undoes [`enter`]; safe to call more than once and from a panic hook.
+pub fn leave(mouse: bool) -> io::Result<()> {
+    let mut stdout = io::stdout();
+    if mouse {
+        execute!(stdout, DisableMouseCapture)?;
+    }
+    execute!(stdout, LeaveAlternateScreen, crossterm::cursor::Show)?;
+    disable_raw_mode()
+}
+
+/// Restores the terminal before the previous panic hook prints, so the message is readable.
+pub fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave(mouse);
+        previous(info);
+    }));
+}
+
+/// The OSC 52 sequence that asks the terminal (through SSH too) to set the clipboard.
+pub fn osc52(text: &str) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\u{1b}]52;c;{encoded}\u{7}")
+}
+
+/// The real terminal as the event loop's host.
+pub struct RealHost {
+    pub mouse: bool,
+}
+
+impl Host for RealHost {
+    fn clipboard(&mut self, text: &str) -> io::Result<()> {
+        let mut stdout = io::stdout();
+        stdout.write_all(osc52(text).as_bytes())?;
+        stdout.flush()
+    }
+
+    #[cfg(unix)]
+    fn suspend(&mut self) -> io::Result<()> {
+        leave(self.mouse)?;
+        // SAFETY: raise only sends SIGTSTP to this process; the default action stops it and
+        // execution continues here after `fg` sends SIGCONT.
+        unsafe {
+            libc::raise(libc::SIGTSTP);
+        }
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        Ok(())
+    }
+
+    #[cfg(not(unix))]
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Resolves on SIGTERM or SIGHUP (the SSH connection dropped).
+#[cfg(unix)]
+pub async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+    ) else {
+        tracing::warn!("could not listen for SIGTERM and SIGHUP");
+        return std::future::pending().await;
+    };
+    tokio::select! {
+        _ = term.recv() => tracing::info!("SIGTERM: leaving the console"),
+        _ = hup.recv() => tracing::info!("SIGHUP: the terminal went away; leaving the console"),
+    }
+}
+
+/// Never resolves where there are no such signals.
+#[cfg(not(unix))]
+pub async fn shutdown_signal() {
+    std::future::pending().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_wraps_base64_between_the_sequence_marks() {
+        assert_eq!(osc52("hi"), "\u{1b}]52;c;aGk=\u{7}");
+    }
+}

@@ -1,0 +1,155 @@
+//! One frame: title bar, breadcrumb, the pane with the focus, status line, hint bar, and any
+//! overlay or popup on top.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Load, Pane};
+use super::format;
+use super::panes;
+use super::text;
+
+/// Draws the whole console.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let [title, crumbs, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+
+    draw_title(frame, app, title);
+    draw_breadcrumb(frame, app, crumbs);
+    match app.focus {
+        Pane::Sessions => panes::sessions::draw(frame, app, body),
+        Pane::OneDrives => panes::onedrives::draw(frame, app, body),
+        Pane::Items => panes::items::draw(frame, app, body),
+        Pane::Tasks => panes::tasks::draw(frame, app, body),
+    }
+    draw_status(frame, app, status);
+    draw_hints(frame, app, hints);
+    if let Some(overlay) = &app.overlay {
+        panes::overlay::draw(frame, app, overlay);
+    }
+    if let Some(popup) = &app.popup {
+        panes::popup::draw(frame, app, popup);
+    }
+}
+
+fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
+    let c = &app.connection;
+    let line = format!(
+        " vbo-restore │ {} │ {} │ API {} ",
+        text::inert(&c.server),
+        text::inert(&c.user),
+        c.api
+    );
+    let line = text::truncate(&line, usize::from(area.width)).into_owned();
+    frame.render_widget(Paragraph::new(line).style(app.theme.title), area);
+}
+
+fn draw_breadcrumb(frame: &mut Frame, app: &App, area: Rect) {
+    let mut parts: Vec<(String, bool)> = vec![("Sessions".to_owned(), app.focus == Pane::Sessions)];
+    if let Some(session) = &app.onedrives.session {
+        let title = super::app::session_title(session);
+        parts.push((title, app.focus == Pane::OneDrives));
+    }
+    if let Some(onedrive) = &app.items.onedrive {
+        parts.push((
+            onedrive.name.clone(),
+            app.focus == Pane::Items && app.items.path.is_empty(),
+        ));
+        for (i, crumb) in app.items.path.iter().enumerate() {
+            let last = i + 1 == app.items.path.len();
+            parts.push((crumb.name.clone(), app.focus == Pane::Items && last));
+        }
+        if let Some(query) = &app.items.search {
+            parts.push((format!("search \"{query}\""), app.focus == Pane::Items));
+        }
+    }
+    if app.focus == Pane::Tasks {
+        parts = vec![("Tasks".to_owned(), true)];
+    }
+    let joined: Vec<String> = parts
+        .iter()
+        .map(|(p, _)| text::inert(p).into_owned())
+        .collect();
+    let full = format!(" {}", joined.join(" › "));
+    let shown = text::truncate_left(&full, usize::from(area.width)).into_owned();
+    frame.render_widget(Paragraph::new(shown).style(app.theme.breadcrumb), area);
+}
+
+fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
+    let right = status_right(app);
+    let right_width = text::width(&right) as u16;
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width + 1)]).areas(area);
+    frame.render_widget(Paragraph::new(right).right_aligned(), right_area);
+
+    let width = usize::from(left_area.width);
+    if let Some(input) = &app.editing {
+        let value = text::inert(input.value());
+        let prompt = format!("/{value}");
+        let scroll = text::width(&prompt).saturating_sub(width.saturating_sub(1));
+        let shown: String = prompt.chars().skip(scroll).collect();
+        frame.render_widget(Paragraph::new(shown), left_area);
+        let cursor_x = (text::width(&prompt) - scroll).min(width.saturating_sub(1)) as u16;
+        frame.set_cursor_position((left_area.x + cursor_x, left_area.y));
+        return;
+    }
+    let (line, style) = match (&app.notice, app.focus) {
+        (Some(notice), _) => (notice.clone(), app.theme.notice),
+        (None, Pane::Items) if !app.items.listing.filter().is_empty() => (
+            format!(
+                "filter \"{}\": {} of {}",
+                app.items.listing.filter(),
+                format::count(app.items.listing.visible_len()),
+                format::count(app.items.listing.loaded())
+            ),
+            Style::new(),
+        ),
+        _ => (String::new(), Style::new()),
+    };
+    let line = text::fit(&line, width);
+    frame.render_widget(Paragraph::new(line).style(style), left_area);
+}
+
+/// The right side of the status line: marks and how far the listing has loaded.
+fn status_right(app: &App) -> String {
+    let mut parts = Vec::new();
+    let marks = &app.items.marks;
+    if !marks.is_empty() {
+        parts.push(format!(
+            "{} marked, {}",
+            format::count(marks.len()),
+            format::size(marks.total_bytes())
+        ));
+    }
+    match app.focus {
+        Pane::Items => parts.push(app.items_progress()),
+        Pane::Sessions if app.sessions.load == Load::Loading => parts.push("loading…".to_owned()),
+        Pane::OneDrives if app.onedrives.load == Load::Loading => parts.push("loading…".to_owned()),
+        _ => {}
+    }
+    parts.join(" │ ")
+}
+
+fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, word) in app.keymap.hints(app.context()) {
+        let cost = text::width(&key) + text::width(word) + 3;
+        if used + cost > usize::from(area.width) {
+            break;
+        }
+        used += cost;
+        spans.push(Span::styled(format!(" {key}"), app.theme.hint_key));
+        spans.push(Span::raw(format!(" {word} ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.dim), area);
+}

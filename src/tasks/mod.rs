@@ -1,0 +1,23 @@
+//! The background runner that the console and the scripting commands share.
+//!
+//! Every task has an id, a title, a kind, a state and typed progress. Jobs run on their own
+//! Tokio tasks and never touch task state: they send small reports to the one owner of that
+//! state, which starts tasks first in first out within `max_parallel_tasks` and publishes a
+//! [`Board`] (every task plus a [`Summary`]) at most about ten times a second for progress
+//! alone. Cancelling flips the task's flag and drops its future; partial files are removed.
+
+mod job;
+pub mod jobs;
+mod owner;
+mod runner;
+mod speed;
+mod summary;
+mod task;
+mod worker;
+
+pub use job::{ByteCounter, Job, JobContext};
+pub use jobs::TaskRequest;
+pub use owner::SUMMARY_INTERVAL_MS;
+pub use runner::{Board, Runner, RunnerSettings, TaskChange, TaskEvent};
+pub use summary::{Summary, human_bytes};
+pub use task::{Failure, Progress, Task, TaskId, TaskKind, TaskResult, TaskState};
