@@ -128,10 +128,10 @@ pub struct Done {
 
 /// Restore to the original place. `keep` writes `RESTORED-<name>` beside a document that
 /// is still there; otherwise the document is overwritten.
-pub fn restore(ctx: &Ctx, target: &Target, body: Obj<'_>, keep_key: &str) -> Result<Done, Failure> {
+pub fn restore(ctx: &Ctx, target: &Target, body: Obj<'_>) -> Result<Done, Failure> {
     let (drive, _, docs) = resolve(ctx, target)?;
     let action = body
-        .choice(keep_key, &["Overwrite", "Keep"])?
+        .choice("documentAction", &["Overwrite", "Keep"])?
         .unwrap_or("Keep");
     body.choice("documentVersion", &["All", "Last"])?;
     restore_auth::check(&ctx.shared, body)?;

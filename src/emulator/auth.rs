@@ -76,6 +76,9 @@ impl TokenStore {
     }
 }
 
+// LIMITATION: only the password and refresh_token grants; jwt-bearer, operator and
+// integration grants answer unsupported_grant_type.
+
 /// `POST /vN/token`: form-encoded (or JSON) grants.
 pub async fn token(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> Response {
     let form = match read_form(&headers, &body) {

@@ -64,14 +64,26 @@ pub fn document_bytes(
     out
 }
 
-/// The whole content of a document version as a stream of chunks.
+/// The whole content of a document version as a stream of chunks, without copying the
+/// pattern block: each chunk goes out as its eight-byte stamp and a slice of the block.
 pub fn stream(
     document_id: &str,
     version_id: i32,
     size: u64,
 ) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static {
     let block = pattern(document_id, version_id);
-    futures::stream::iter((0u64..).map_while(move |i| chunk(&block, i, size).map(Ok)))
+    let pieces = (0u64..).map_while(move |index| {
+        let offset = index * CHUNK_BYTES as u64;
+        if offset >= size {
+            return None;
+        }
+        let len = (size - offset).min(CHUNK_BYTES as u64) as usize;
+        let stamp = offset.to_le_bytes();
+        let head = len.min(stamp.len());
+        let first = Bytes::copy_from_slice(&stamp[..head]);
+        Some([first, block.slice(head..len)])
+    });
+    futures::stream::iter(pieces.flatten().filter(|b| !b.is_empty()).map(Ok))
 }
 
 /// Calls `sink` with each chunk of a document version, for writers that are not streams.

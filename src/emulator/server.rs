@@ -31,6 +31,9 @@ pub struct Emulator {
     serving: Mutex<Option<Serving>>,
 }
 
+/// Plaintext a TLS connection may buffer before it must write.
+const TLS_BUFFER_BYTES: usize = 1024 * 1024;
+
 #[derive(Debug)]
 struct Serving {
     stop: watch::Sender<bool>,
@@ -243,7 +246,10 @@ async fn connection(
         .max_frame_size(1024 * 1024);
     match acceptor {
         Some(acceptor) => {
-            let stream = acceptor.accept(tcp).await?;
+            // A larger plaintext buffer means fewer, larger writes on big saves.
+            let stream = acceptor
+                .accept_with(tcp, |conn| conn.set_buffer_limit(Some(TLS_BUFFER_BYTES)))
+                .await?;
             let service = tower::ServiceBuilder::new()
                 .map_request(|r| router::normalize(r, "https"))
                 .service(app);

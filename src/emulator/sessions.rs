@@ -220,6 +220,10 @@ pub fn new_session(
     }
 }
 
+// LIMITATION: showAllVersions is kept but listings show each document's current version
+// only; earlier versions are reachable through the v6+ `Versions` paths. The reference does
+// not say how a v4/v5 listing shows them.
+
 /// Explore options read from a (lower-cased) v4 `explore` object or a v6+ body.
 pub fn explore(tenant: &Tenant, options: Obj<'_>, caller: &str) -> Result<Session, Failure> {
     let kinds = ["Vex", "Veod", "Vesp", "Vet"];

@@ -35,13 +35,19 @@ pub fn identity(listen: SocketAddr) -> Result<Identity, EmulatorError> {
     let made = rcgen::generate_simple_self_signed(names).map_err(|e| bad(&e))?;
     let der: CertificateDer<'static> = made.cert.der().clone();
     let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(made.signing_key.serialize_der()));
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    // AES-128-GCM first, whatever the client prefers: it is the cheapest suite to stream.
+    let mut provider = rustls::crypto::ring::default_provider();
+    provider
+        .cipher_suites
+        .sort_by_key(|suite| suite.suite() != rustls::CipherSuite::TLS13_AES_128_GCM_SHA256);
+    let provider = Arc::new(provider);
     let mut config = ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| bad(&e))?
         .with_no_client_auth()
         .with_single_cert(vec![der.clone()], key)
         .map_err(|e| bad(&e))?;
+    config.ignore_client_order = true;
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     Ok(Identity {
         config: Arc::new(config),

@@ -140,76 +140,43 @@ async fn session_action(
 async fn drive_action(
     ctx: State<Ctx>,
     Path((rs, od)): Path<(String, String)>,
-    caller: Extension<Caller>,
     body: LowerJson,
 ) -> Answer {
-    act(&ctx, &caller.0.0, (rs, od), Scope::Drive, &body.0).await
+    act(&ctx, (rs, od), Scope::Drive, &body.0).await
 }
 
 async fn folders_action(
     ctx: State<Ctx>,
     Path((rs, od, action)): Path<(String, String, String)>,
-    caller: Extension<Caller>,
     body: LowerJson,
 ) -> Answer {
     only_action(&action)?;
-    act(
-        &ctx,
-        &caller.0.0,
-        (rs, od),
-        Scope::Folders(Vec::new()),
-        &body.0,
-    )
-    .await
+    act(&ctx, (rs, od), Scope::Folders(Vec::new()), &body.0).await
 }
 
 async fn folder_action(
     ctx: State<Ctx>,
     Path((rs, od, folder)): Path<(String, String, String)>,
-    caller: Extension<Caller>,
     body: LowerJson,
 ) -> Answer {
-    act(
-        &ctx,
-        &caller.0.0,
-        (rs, od),
-        Scope::Folders(vec![folder]),
-        &body.0,
-    )
-    .await
+    act(&ctx, (rs, od), Scope::Folders(vec![folder]), &body.0).await
 }
 
 async fn documents_action(
     ctx: State<Ctx>,
     Path((rs, od, action)): Path<(String, String, String)>,
-    caller: Extension<Caller>,
     body: LowerJson,
 ) -> Answer {
     only_action(&action)?;
-    act(
-        &ctx,
-        &caller.0.0,
-        (rs, od),
-        Scope::Documents(Vec::new()),
-        &body.0,
-    )
-    .await
+    act(&ctx, (rs, od), Scope::Documents(Vec::new()), &body.0).await
 }
 
 async fn document_action(
     ctx: State<Ctx>,
     Path((rs, od, doc)): Path<(String, String, String)>,
-    caller: Extension<Caller>,
     body: LowerJson,
 ) -> Answer {
-    act(
-        &ctx,
-        &caller.0.0,
-        (rs, od),
-        Scope::Documents(vec![doc]),
-        &body.0,
-    )
-    .await
+    act(&ctx, (rs, od), Scope::Documents(vec![doc]), &body.0).await
 }
 
 fn only_action(segment: &str) -> Result<(), Failure> {
@@ -242,13 +209,7 @@ fn wrapper(body: &Value) -> Result<(&'static str, Obj<'_>), Failure> {
 
 /// Runs one `Action` body. The document or folder list may sit inside the wrapper (as the
 /// v4 examples have it) or beside it; on a single-item endpoint a list overrides the path.
-async fn act(
-    ctx: &Ctx,
-    caller: &str,
-    (rs, od): (String, String),
-    scope: Scope,
-    body: &Value,
-) -> Answer {
+async fn act(ctx: &Ctx, (rs, od): (String, String), scope: Scope, body: &Value) -> Answer {
     let (action, options) = wrapper(body)?;
     let listed = |key: &str| -> Result<Option<Vec<String>>, Failure> {
         Ok(options.ids(key)?.or(Obj::of(body).ids(key)?))
@@ -265,13 +226,10 @@ async fn act(
         scope,
         version: None,
     };
-    let _ = caller;
     match action {
-        "restoretooriginallocation" => stats(
-            ctx,
-            &target,
-            actions::restore(ctx, &target, options, "documentAction")?,
-        ),
+        "restoretooriginallocation" => {
+            stats(ctx, &target, actions::restore(ctx, &target, options)?)
+        }
         "copyto" => stats(ctx, &target, actions::copy(ctx, &target, options)?),
         "save" => {
             let as_zip = !single || options.bool("asZip")?.unwrap_or(false);

@@ -16,13 +16,16 @@ pub struct Bed {
 
 /// A reqwest client that trusts exactly the emulator's certificate.
 pub fn client_for(emu: &Emulator) -> reqwest::Client {
+    client_trusting(&emu.certificate_der())
+}
+
+/// A reqwest client that trusts `der` (nothing when empty: for plain HTTP).
+pub fn client_trusting(der: &[u8]) -> reqwest::Client {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut roots = rustls::RootCertStore::empty();
-    if !emu.certificate_der().is_empty() {
+    if !der.is_empty() {
         roots
-            .add(rustls::pki_types::CertificateDer::from(
-                emu.certificate_der(),
-            ))
+            .add(rustls::pki_types::CertificateDer::from(der.to_vec()))
             .expect("the emulator's certificate is a valid root");
     }
     let tls = rustls::ClientConfig::builder_with_provider(provider)
