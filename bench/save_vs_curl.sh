@@ -41,7 +41,7 @@ token=$(curl -sk -d grant_type=password -d username=helpdesk -d password=demo \
     -d disable_antiforgery_token=true "$url/v8/token" | json_field access_token)
 save_url="$url/v8/RestoreSessions/$session/Organization/OneDrives/$onedrive/Documents/$document/save"
 
-# Prints "<seconds> <max RSS KiB>" from a /usr/bin/time -v report.
+# Prints "<wall seconds> <max RSS KiB> <user+system CPU seconds>" from a /usr/bin/time -v report.
 measure() {
     python3 - "$1" <<'PY'
 import re, sys
@@ -51,7 +51,8 @@ seconds = 0.0
 for part in wall.split(":"):
     seconds = seconds * 60 + float(part)
 rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)
-print(seconds, rss)
+cpu = sum(float(re.search(p + r" time \(seconds\): (\S+)", text).group(1)) for p in ("User", "System"))
+print(seconds, rss, round(cpu, 2))
 PY
 }
 
@@ -67,26 +68,33 @@ run_curl() {
 run_client() {
     rm -rf "$work/client"
     /usr/bin/time -v -o "$work/client.time" "$client" --url "$url" --insecure \
-        --onedrive "$owner" --item "$1" --out "$work/client" >"$work/client.json"
+        --onedrive "$owner" --item "$1" --out "$work/client" "${@:2}" >"$work/client.json"
     measure "$work/client.time"
 }
 
 best_curl=999999 best_client=999999 curl_rss=0 client_rss=0
 for round in $(seq "$rounds"); do
-    read -r c_s c_rss < <(run_curl)
-    read -r v_s v_rss < <(run_client "$large")
+    read -r c_s c_rss c_cpu < <(run_curl)
+    read -r v_s v_rss v_cpu < <(run_client "$large")
     saved=$(json_field bytes <"$work/client.json")
     test "$saved" = "$size"
     cmp -s "$work/curl.bin" "$(json_field path <"$work/client.json")" || {
         echo "the client's file differs from curl's" >&2
         exit 1
     }
-    echo "round $round: curl ${c_s}s (${c_rss} KiB), client ${v_s}s (${v_rss} KiB)"
+    inner=$(json_field seconds <"$work/client.json")
+    echo "round $round: curl ${c_s}s (CPU ${c_cpu}s, ${c_rss} KiB)," \
+        "client ${v_s}s (CPU ${v_cpu}s, ${v_rss} KiB; save alone ${inner}s)"
     best_curl=$(python3 -c "print(min($best_curl, $c_s))")
     best_client=$(python3 -c "print(min($best_client, $v_s))")
     curl_rss=$c_rss client_rss=$(python3 -c "print(max($client_rss, $v_rss))")
 done
-read -r small_s small_rss < <(run_client "$small")
+read -r small_s small_rss _ < <(run_client "$small")
+read -r multi_s multi_large_rss multi_cpu < <(run_client "$large" --multi-thread)
+read -r _ multi_small_rss _ < <(run_client "$small" --multi-thread)
+echo "multi-threaded runtime: 2 GiB in ${multi_s}s (CPU ${multi_cpu}s)"
+echo "multi-threaded runtime: peak RSS $multi_large_rss KiB for 2 GiB," \
+    "$multi_small_rss KiB for the small document"
 
 python3 - "$size" "$best_curl" "$best_client" "$client_rss" "$curl_rss" "$small_rss" "$small" <<'PY'
 import sys

@@ -1,27 +1,24 @@
 //! Streams a save into a folder: `<name>.part` first, then flushed, fsynced and renamed.
 //!
-//! The body goes to disk as it arrives through a small queue to a writer thread, so memory
-//! stays flat whatever the size. The final name never replaces an existing file: the new one
+//! The body goes to disk as it arrives, in batches of chunks through a short queue to a
+//! writer thread, so memory stays flat whatever the size. The final name never replaces an existing file: the new one
 //! becomes `name (1).ext`. On an error or a cancel, the `.part` file is removed.
 
 mod name;
+mod stream;
+mod writeback;
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{ActionTarget, ApiError, Client, SaveBody};
 
 pub use name::{MAX_NAME_BYTES, default_save_name, safe_file_name};
 
-/// Bytes gathered before a write: large enough for few system calls, small enough to stay flat.
-const WRITE_BUFFER_BYTES: usize = 1024 * 1024;
-/// Buffers that may wait for the writer thread.
-const WRITE_QUEUE_BUFFERS: usize = 2;
 /// How many `name (n).ext` alternatives are tried before giving up.
 const MAX_ALTERNATIVES: u32 = 10_000;
 
@@ -120,7 +117,7 @@ pub async fn save_target(
 }
 
 /// Streams `body` into `dir/<safe name>`. `progress` is called with the total number of
-/// bytes received so far.
+/// bytes received so far, each time a batch (256 KiB) goes to disk and at the end.
 pub async fn save_body(
     body: SaveBody,
     dir: &Path,
@@ -130,7 +127,7 @@ pub async fn save_body(
 ) -> Result<SavedFile, SaveError> {
     let name = safe_file_name(name);
     let (part_path, file) = create_part(dir, &name)?;
-    let result = stream_to(body, file, &part_path, &name, progress, cancel).await;
+    let result = stream::stream_to(body, file, &part_path, &name, progress, cancel).await;
     let finished = result.and_then(|bytes| {
         let path = place(&part_path, dir, &name)?;
         Ok(SavedFile { path, bytes })
@@ -162,93 +159,6 @@ fn create_part(dir: &Path, name: &str) -> Result<(PathBuf, File), SaveError> {
         dir: dir.to_path_buf(),
         source: io::Error::new(io::ErrorKind::AlreadyExists, "too many .part files"),
     })
-}
-
-/// Pumps the body into the writer thread; answers the byte count once it is all on disk.
-async fn stream_to(
-    mut body: SaveBody,
-    file: File,
-    part_path: &Path,
-    name: &str,
-    progress: &mut (dyn FnMut(u64) + Send),
-    cancel: &CancellationToken,
-) -> Result<u64, SaveError> {
-    let (queue, buffers) = mpsc::channel::<Vec<u8>>(WRITE_QUEUE_BUFFERS);
-    let writer = tokio::task::spawn_blocking(move || write_buffers(file, buffers));
-    let pumped = pump(&mut body, queue, progress, cancel, name).await;
-    let written = writer
-        .await
-        .unwrap_or_else(|join| Err(io::Error::other(join.to_string())));
-    let write_error = |source| SaveError::Write {
-        path: part_path.to_path_buf(),
-        source,
-    };
-    let received = match (pumped, written) {
-        (Err(error), _) => return Err(error),
-        (Ok(_), Err(source)) => return Err(write_error(source)),
-        (Ok(received), Ok(written)) if received != written => {
-            return Err(write_error(io::Error::other("not everything was written")));
-        }
-        (Ok(received), Ok(_)) => received,
-    };
-    match body.content_length {
-        Some(expected) if expected != received => Err(SaveError::Incomplete {
-            request: body.request(),
-            expected,
-            received,
-        }),
-        _ => Ok(received),
-    }
-}
-
-/// Reads chunks into buffers of `WRITE_BUFFER_BYTES` and queues them for the writer.
-async fn pump(
-    body: &mut SaveBody,
-    queue: mpsc::Sender<Vec<u8>>,
-    progress: &mut (dyn FnMut(u64) + Send),
-    cancel: &CancellationToken,
-    name: &str,
-) -> Result<u64, SaveError> {
-    let mut buffer = Vec::with_capacity(WRITE_BUFFER_BYTES);
-    let mut received = 0u64;
-    let cancelled = || SaveError::Cancelled {
-        name: name.to_string(),
-    };
-    loop {
-        let chunk = tokio::select! {
-            biased;
-            _ = cancel.cancelled() => return Err(cancelled()),
-            chunk = body.chunk() => chunk?,
-        };
-        let done = chunk.is_none();
-        if let Some(chunk) = chunk {
-            received += chunk.len() as u64;
-            buffer.extend_from_slice(&chunk);
-        }
-        if buffer.len() >= WRITE_BUFFER_BYTES || (done && !buffer.is_empty()) {
-            let full = std::mem::replace(&mut buffer, Vec::with_capacity(WRITE_BUFFER_BYTES));
-            if queue.send(full).await.is_err() {
-                // The writer stopped on an error; its result says which.
-                return Ok(received);
-            }
-            progress(received);
-        }
-        if done {
-            return Ok(received);
-        }
-    }
-}
-
-/// The writer thread: writes every buffer, then flushes and fsyncs.
-fn write_buffers(mut file: File, mut buffers: mpsc::Receiver<Vec<u8>>) -> io::Result<u64> {
-    let mut written = 0u64;
-    while let Some(buffer) = buffers.blocking_recv() {
-        file.write_all(&buffer)?;
-        written += buffer.len() as u64;
-    }
-    file.flush()?;
-    file.sync_all()?;
-    Ok(written)
 }
 
 /// Gives the finished `.part` its name without ever replacing an existing file.

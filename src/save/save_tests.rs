@@ -134,7 +134,7 @@ async fn a_cancel_mid_transfer_removes_the_part_file() {
     let flag = started.clone();
     // A first chunk, then a body that never ends.
     let endless =
-        futures::stream::once(async { Ok(Bytes::from(vec![7u8; 2 * WRITE_BUFFER_BYTES])) })
+        futures::stream::once(async { Ok(Bytes::from(vec![7u8; 2 * stream::BATCH_BYTES])) })
             .chain(futures::stream::pending());
     let slow = SaveBody::from_chunks(endless, None, false, "POST /v8/slow");
     let dir_path = dir.path().to_path_buf();
