@@ -7,8 +7,15 @@ use std::time::Duration;
 
 use support::tmux::{Terminal, tmux_available};
 
+/// How long one step of a flow may take to show on screen.
+const STEP_SECS: u64 = 20;
+
 fn binary() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_vbo-restore"))
+}
+
+fn step() -> Duration {
+    Duration::from_secs(STEP_SECS)
 }
 
 #[test]
@@ -23,4 +30,59 @@ fn the_terminal_harness_reads_what_the_binary_prints_and_its_exit_status() {
     let transcript = term.transcript();
     assert!(transcript.contains("config file: /tmp/"), "{transcript}");
     assert!(transcript.contains("log file:"), "{transcript}");
+}
+
+/// Starts a restore session in the demo, opens Adele Vance's Documents and marks two
+/// documents; returns the terminal showing them.
+fn browse_and_mark_two(env: &[(&str, &str)], size: (u16, u16)) -> Terminal {
+    let term = Terminal::start(binary(), &["--demo"], env, size);
+    term.wait_for("Initiated by", step());
+    term.settle(step());
+    term.press(&["n"]);
+    term.wait_for("Start a restore session", step());
+    term.press(&["Enter", "Enter"]);
+    term.wait_for("Adele Vance", step());
+    term.press(&["Enter"]);
+    term.wait_for("Welcome.docx", step());
+    term.press(&["j", "Enter"]);
+    term.wait_for("Budget.xlsx", step());
+    term.press(&["j", "j", "Space", "j", "Space"]);
+    let screen = term.wait_for("2 marked", step());
+    assert!(screen.contains("Roadmap.pptx"), "{screen}");
+    term
+}
+
+fn browse_mark_and_quit(env: &[(&str, &str)], size: (u16, u16)) {
+    assert!(
+        tmux_available(),
+        "tmux is needed for the terminal tests (.ci/run installs it)"
+    );
+    let home = tempfile::tempdir().expect("temp home");
+    let home_path = home.path().to_str().expect("utf-8").to_string();
+    let mut full_env = vec![("HOME", home_path.as_str())];
+    full_env.extend_from_slice(env);
+    let term = browse_and_mark_two(&full_env, size);
+    let screen = term.screen();
+    assert!(
+        !screen.contains('\u{1b}'),
+        "no raw escape reaches the screen text"
+    );
+    term.keys(&["q"]);
+    assert_eq!(term.wait_exit(step()), 0, "{}", term.screen());
+}
+
+#[test]
+fn browsing_and_marking_work_at_80x24() {
+    browse_mark_and_quit(&[("TERM", "xterm-256color")], (80, 24));
+}
+
+#[test]
+fn browsing_and_marking_work_at_160x48() {
+    browse_mark_and_quit(&[("TERM", "xterm-256color")], (160, 48));
+}
+
+#[test]
+fn browsing_works_without_colour_and_on_a_plain_xterm() {
+    browse_mark_and_quit(&[("NO_COLOR", "1"), ("TERM", "xterm-256color")], (80, 24));
+    browse_mark_and_quit(&[("TERM", "xterm")], (80, 24));
 }

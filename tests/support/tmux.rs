@@ -9,21 +9,32 @@ use std::time::{Duration, Instant};
 
 /// How often the screen is read while waiting for something to appear.
 const POLL_INTERVAL_MS: u64 = 100;
+/// How many unchanged polls in a row count as a settled screen.
+const SETTLED_POLLS: u32 = 4;
 
 /// One tmux server with one window running the program under test; killed on drop.
 pub struct Terminal {
     socket: String,
+    /// Where the shell writes the program's exit status when it ends.
+    status_file: std::path::PathBuf,
 }
 
 impl Terminal {
     /// Starts `program args` in a `width`x`height` window with the given environment.
     pub fn start(program: &Path, args: &[&str], env: &[(&str, &str)], size: (u16, u16)) -> Self {
         let socket = format!("vbo-test-{}-{}", std::process::id(), unique());
-        let mut command = format!("exec {}", shell_quote(&program.display().to_string()));
+        // Through a shell, as a login on a jump host runs it; the shell writes the program's
+        // exit status to a file, which is more dependable than asking tmux for it.
+        let status_file = std::env::temp_dir().join(format!("{socket}.status"));
+        let _ = std::fs::remove_file(&status_file);
+        let mut command = shell_quote(&program.display().to_string());
         for arg in args {
             command.push(' ');
             command.push_str(&shell_quote(arg));
         }
+        let status = shell_quote(&status_file.display().to_string());
+        let script = format!("{command}; echo $? > {status}.tmp && mv {status}.tmp {status}");
+        let command = format!("sh -c {}", shell_quote(&script));
         let conf = std::env::temp_dir().join(format!("{socket}.conf"));
         std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").expect("tmux conf");
         let mut tmux = Command::new("tmux");
@@ -43,7 +54,10 @@ impl Terminal {
             "tmux new-session: {}",
             text(&out.stderr)
         );
-        Terminal { socket }
+        Terminal {
+            socket,
+            status_file,
+        }
     }
 
     fn tmux(&self, args: &[&str]) -> Output {
@@ -101,21 +115,33 @@ impl Terminal {
         }
     }
 
+    /// Waits until the screen stops changing (nothing new for a few polls), so that the next
+    /// key reaches a program that has finished reacting to the last one.
+    pub fn settle(&self, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        let mut last = self.screen();
+        let mut quiet = 0;
+        while quiet < SETTLED_POLLS && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(POLL_INTERVAL_MS));
+            let now = self.screen();
+            quiet = if now == last { quiet + 1 } else { 0 };
+            last = now;
+        }
+        last
+    }
+
+    /// Types each key and lets the screen settle after it.
+    pub fn press(&self, keys: &[&str]) {
+        for key in keys {
+            self.keys(&[key]);
+            self.settle(Duration::from_secs(10));
+        }
+    }
+
     /// The program's exit status once it has ended, or `None` while it runs.
     pub fn exit_status(&self) -> Option<i32> {
-        let out = self.tmux(&[
-            "display-message",
-            "-p",
-            "-t",
-            "0",
-            "#{pane_dead} #{pane_dead_status}",
-        ]);
-        let shown = text(&out.stdout);
-        let mut parts = shown.split_whitespace();
-        match (parts.next(), parts.next()) {
-            (Some("1"), Some(code)) => code.parse().ok(),
-            _ => None,
-        }
+        let text = std::fs::read_to_string(&self.status_file).ok()?;
+        text.trim().parse().ok()
     }
 
     /// Waits for the program to end and returns its exit status.
@@ -135,7 +161,7 @@ impl Terminal {
         }
     }
 
-    /// The process id of the program in the window.
+    /// The process id of the shell that runs the program in the window.
     pub fn pid(&self) -> u32 {
         let out = self.tmux(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
         text(&out.stdout).trim().parse().expect("a pid")
@@ -145,6 +171,7 @@ impl Terminal {
 impl Drop for Terminal {
     fn drop(&mut self) {
         let _ = self.tmux(&["kill-server"]);
+        let _ = std::fs::remove_file(&self.status_file);
     }
 }
 
