@@ -86,3 +86,44 @@ fn browsing_works_without_colour_and_on_a_plain_xterm() {
     browse_mark_and_quit(&[("NO_COLOR", "1"), ("TERM", "xterm-256color")], (80, 24));
     browse_mark_and_quit(&[("TERM", "xterm")], (80, 24));
 }
+
+#[test]
+fn an_untrusted_certificate_is_pinned_in_the_profile_on_first_use() {
+    assert!(
+        tmux_available(),
+        "tmux is needed for the terminal tests (.ci/run installs it)"
+    );
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let config = vbo_restore::emulator::EmulatorConfig::default();
+    let server = runtime
+        .block_on(vbo_restore::emulator::Emulator::start(config))
+        .expect("emulator");
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("config.toml");
+    let profile = format!(
+        "[profiles.lab]\nurl = \"{}\"\nuser = \"helpdesk\"\n",
+        server.url()
+    );
+    std::fs::write(&file, &profile).expect("config");
+    let env = [
+        ("HOME", home.path().to_str().expect("utf-8")),
+        ("VBO_RESTORE_CONFIG", file.to_str().expect("utf-8")),
+        ("VBO_RESTORE_PASSWORD", "demo"),
+    ];
+    let term = Terminal::start(binary(), &[], &env, (100, 30));
+    let screen = term.wait_for("Press p to trust it every time", step());
+    assert!(screen.contains(&server.fingerprint()[..20]), "{screen}");
+    term.press(&["p"]);
+    term.wait_for("Initiated by", step());
+    let written = std::fs::read_to_string(&file).expect("config");
+    assert!(
+        written.contains(&format!("fingerprint = \"{}\"", server.fingerprint())),
+        "{written}"
+    );
+    assert!(
+        written.starts_with(&profile),
+        "the rest of the file is kept:\n{written}"
+    );
+    term.press(&["q"]);
+    assert_eq!(term.wait_exit(step()), 0);
+}

@@ -5,6 +5,7 @@
 
 mod file;
 mod paths;
+mod pin;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,6 +15,7 @@ pub use file::{
     RestoreDefaults, Theme, VersionWord, Words,
 };
 pub use paths::{CONFIG_ENV, LOG_FILE_NAME, Paths, default_download_dir, expand_home};
+pub use pin::{PinTarget, pin_fingerprint};
 
 /// The environment variable that carries the API password.
 pub const PASSWORD_ENV: &str = "VBO_RESTORE_PASSWORD";

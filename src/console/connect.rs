@@ -15,11 +15,13 @@ use super::terminal::ConsoleTerminal;
 use super::text;
 use super::theme::Theme;
 use crate::api::{ApiError, Client, ConnectOptions, Secret};
+use crate::config::{PinTarget, pin_fingerprint};
 
 /// Shows the login form until a connection succeeds (`Some`) or the user leaves (`None`).
 ///
-/// LIMITATION: trusting an unknown certificate here lasts for this run; the screen shows the
-/// profile line that pins it for good, but the console does not rewrite the config file.
+/// An unknown certificate can be trusted for this run (`t`) or, when there is a profile, for
+/// good (`p`): its fingerprint is then written into the profile once the connection with it
+/// succeeds.
 ///
 /// `options` carries everything but the password (and the server and user as defaults).
 pub async fn login(
@@ -27,8 +29,13 @@ pub async fn login(
     theme: &Theme,
     options: ConnectOptions,
     status: Option<LoginStatus>,
+    pin_target: Option<&PinTarget>,
 ) -> io::Result<Option<Client>> {
     let mut form = LoginForm::new(&options.url, &options.user);
+    form.can_save_pin = pin_target.is_some();
+    if !options.password.expose().is_empty() {
+        form.password = tui_input::Input::new(options.password.expose().to_owned());
+    }
     if let Some(status) = status {
         form.status = status;
     }
@@ -51,12 +58,29 @@ pub async fn login(
             done = async { attempt.as_mut().expect("guarded").await }, if attempt.is_some() => {
                 attempt = None;
                 match done {
-                    Ok(Ok(client)) => return Ok(Some(client)),
+                    Ok(Ok(client)) => {
+                        save_pin(&form, pin_target);
+                        return Ok(Some(client));
+                    }
                     Ok(Err(error)) => form.status = status_for(error),
                     Err(join) => form.status = LoginStatus::Failed(join.to_string()),
                 }
             }
         }
+    }
+}
+
+/// Writes the fingerprint the user chose to keep into the profile.
+fn save_pin(form: &LoginForm, target: Option<&PinTarget>) {
+    let (Some(target), Some(fingerprint), true) = (target, &form.pinned, form.save_pin) else {
+        return;
+    };
+    match pin_fingerprint(target, fingerprint) {
+        Ok(()) => tracing::info!(
+            file = %target.file.display(), profile = %target.profile, %fingerprint,
+            "pinned the server's certificate in the profile"
+        ),
+        Err(error) => tracing::warn!(%error, "could not pin the certificate in the profile"),
     }
 }
 
@@ -143,6 +167,9 @@ fn draw(frame: &mut Frame, theme: &Theme, form: &LoginForm) {
                 message.clone(),
                 "Press t to trust it for this run.".to_owned(),
             ];
+            if form.can_save_pin {
+                parts.push("Press p to trust it every time (writes the profile).".to_owned());
+            }
             if let Some(hint) = pin_hint {
                 parts.push(format!(
                     "To trust it every time, add to the profile: {hint}"

@@ -26,6 +26,7 @@ pub fn console_options(config: &Config) -> anyhow::Result<ConsoleOptions> {
         keymap,
         theme: Theme::from_env(config.file.theme),
         mouse: config.file.mouse,
+        pin_target: None,
     })
 }
 
@@ -57,9 +58,15 @@ pub async fn demo(options: ConsoleOptions) -> anyhow::Result<()> {
 pub async fn profile(
     args: &ConnectionArgs,
     config: &Config,
-    options: ConsoleOptions,
+    mut options: ConsoleOptions,
 ) -> anyhow::Result<()> {
     let (name, profile) = config.profile(args.profile.as_deref())?.unwrap_or_default();
+    if !name.is_empty() {
+        options.pin_target = Some(config::PinTarget {
+            file: config.paths.config_file.clone(),
+            profile: name.clone(),
+        });
+    }
     let api = match args.api.as_deref() {
         Some(text) => text.parse::<ApiChoice>().map_err(anyhow::Error::msg)?,
         None => profile.api,

@@ -48,6 +48,11 @@ pub struct LoginForm {
     pub status: LoginStatus,
     /// A fingerprint the user chose to trust on this screen.
     pub pinned: Option<String>,
+    /// Whether there is a profile to write a trusted fingerprint into (`p`).
+    pub can_save_pin: bool,
+    /// The user chose to trust the fingerprint every time: write it into the profile once the
+    /// connection with it succeeds.
+    pub save_pin: bool,
 }
 
 impl LoginForm {
@@ -68,6 +73,8 @@ impl LoginForm {
             field,
             status: LoginStatus::Editing,
             pinned: None,
+            can_save_pin: false,
+            save_pin: false,
         }
     }
 
@@ -89,8 +96,10 @@ impl LoginForm {
             return LoginOutcome::Nothing;
         }
         let trust = matches!(key.code, KeyCode::Char('t') | KeyCode::Char('T'));
-        if let (true, LoginStatus::Untrusted { fingerprint, .. }) = (trust, &self.status) {
+        let keep = self.can_save_pin && matches!(key.code, KeyCode::Char('p') | KeyCode::Char('P'));
+        if let (true, LoginStatus::Untrusted { fingerprint, .. }) = (trust || keep, &self.status) {
             self.pinned = Some(fingerprint.clone());
+            self.save_pin = keep;
             return self.submit();
         }
         match key.code {
@@ -162,8 +171,29 @@ mod tests {
             fingerprint: "SHA256:ab".to_owned(),
             pin_hint: None,
         };
+        assert_eq!(
+            press(&mut form, KeyCode::Char('p')),
+            LoginOutcome::Nothing,
+            "no profile"
+        );
         assert_eq!(press(&mut form, KeyCode::Char('t')), LoginOutcome::Connect);
         assert_eq!(form.pinned.as_deref(), Some("SHA256:ab"));
+        assert!(!form.save_pin);
+    }
+
+    #[test]
+    fn an_untrusted_certificate_can_be_pinned_in_the_profile() {
+        let mut form = LoginForm::new("https://vbo:4443", "helpdesk");
+        form.can_save_pin = true;
+        press(&mut form, KeyCode::Char('x'));
+        form.status = LoginStatus::Untrusted {
+            message: "not trusted".to_owned(),
+            fingerprint: "SHA256:cd".to_owned(),
+            pin_hint: None,
+        };
+        assert_eq!(press(&mut form, KeyCode::Char('p')), LoginOutcome::Connect);
+        assert_eq!(form.pinned.as_deref(), Some("SHA256:cd"));
+        assert!(form.save_pin);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct ConsoleOptions {
     pub theme: Theme,
     /// Capture the mouse (wheel scrolling); off by default so terminal copy keeps working.
     pub mouse: bool,
+    /// The profile a certificate trusted on the login screen can be pinned in.
+    pub pin_target: Option<crate::config::PinTarget>,
 }
 
 impl Default for ConsoleOptions {
@@ -27,6 +29,7 @@ impl Default for ConsoleOptions {
             keymap: Keymap::default(),
             theme: Theme::from_env(crate::config::Theme::Default),
             mouse: false,
+            pin_target: None,
         }
     }
 }
@@ -57,22 +60,33 @@ pub async fn run_with_login(
     options: ConsoleOptions,
 ) -> anyhow::Result<()> {
     let mut status = None;
+    let mut connect = connect;
     if let Some(password) = password {
         let attempt = ConnectOptions {
-            password,
+            password: password.clone(),
             ..connect.clone()
         };
         match Client::connect(attempt).await {
             Ok(client) => return run(client, options).await,
-            Err(error @ (ApiError::Tls { .. } | ApiError::Login { .. })) => {
+            Err(error @ ApiError::Tls { .. }) => {
+                // The password was never tried: keep it so that trusting is one key.
+                connect.password = password;
                 status = Some(connect::status_for(error));
             }
+            Err(error @ ApiError::Login { .. }) => status = Some(connect::status_for(error)),
             Err(error) => return Err(error).context("could not connect"),
         }
     }
     let mut terminal = take_terminal(&options)?;
     let result = async {
-        let client = connect::login(&mut terminal, &options.theme, connect, status).await?;
+        let client = connect::login(
+            &mut terminal,
+            &options.theme,
+            connect,
+            status,
+            options.pin_target.as_ref(),
+        )
+        .await?;
         match client {
             Some(client) => browse(&mut terminal, client, options.clone()).await,
             None => Ok(()),
