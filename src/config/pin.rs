@@ -35,7 +35,7 @@ pub fn pin_fingerprint(target: &PinTarget, fingerprint: &str) -> Result<(), Conf
     let mut document: DocumentMut = text.parse().map_err(|err| invalid(format!("{err}")))?;
     let profiles = document
         .entry("profiles")
-        .or_insert_with(|| implicit_table())
+        .or_insert_with(implicit_table)
         .as_table_mut()
         .ok_or_else(|| invalid("`profiles` is not a table".to_string()))?;
     let profile = profiles
