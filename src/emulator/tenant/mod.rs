@@ -36,9 +36,19 @@ pub const CERTIFICATE_PASSWORD: &str = "demo-certificate";
 /// The demo restore-app certificate (PKCS#12), as the emulator compares it.
 pub const CERTIFICATE_BYTES: &[u8] = include_bytes!("../../../assets/demo-restore-app.pfx");
 
-/// The demo certificate file in the source tree's assets/.
+/// The demo certificate file: the one in the source tree's assets/, or, for a binary installed
+/// away from its sources, a copy of the built-in bytes written to the temporary folder.
 pub fn certificate_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/demo-restore-app.pfx")
+    let in_sources = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/demo-restore-app.pfx");
+    if in_sources.is_file() {
+        return in_sources;
+    }
+    let copy = std::env::temp_dir().join("vbo-restore-demo-restore-app.pfx");
+    let current = std::fs::read(&copy).is_ok_and(|bytes| bytes == CERTIFICATE_BYTES);
+    if !current && let Err(error) = std::fs::write(&copy, CERTIFICATE_BYTES) {
+        tracing::warn!(%error, path = %copy.display(), "could not write the demo certificate");
+    }
+    copy
 }
 
 pub fn organization_id() -> String {
