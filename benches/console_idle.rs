@@ -1,7 +1,6 @@
-//! CPU time the idle console uses over 10 seconds: the real event loop on a test terminal,
-//! with no input and nothing from the worker. Nothing should wake it.
-
-mod support;
+//! CPU time the idle console uses over 10 seconds, as `--demo` runs it: the in-process
+//! emulator, the real client and worker, and the real event loop on a test terminal, logged
+//! in with its restore sessions listed and then left alone. Nothing should wake it.
 
 use std::io;
 use std::time::Duration;
@@ -9,9 +8,14 @@ use std::time::Duration;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tokio::sync::mpsc;
-
-use vbo_restore::console::event::{Channels, Host, run_loop};
+use vbo_restore::api::{Client, ConnectOptions, Secret, Trust};
+use vbo_restore::console::app::App;
+use vbo_restore::console::event::{Host, run_loop};
+use vbo_restore::console::keymap::Keymap;
+use vbo_restore::console::run::connection_of;
+use vbo_restore::console::theme::Theme;
+use vbo_restore::console::worker;
+use vbo_restore::emulator::{Emulator, EmulatorConfig};
 
 const IDLE_WINDOW_SECS: u64 = 10;
 
@@ -60,13 +64,31 @@ fn idle(c: &mut Criterion) {
 
 /// Starts the console, lets it settle, then measures the CPU it uses while left alone.
 async fn idle_window() -> Duration {
-    let mut app = support::loaded_app((200, 50));
+    let emulator = Emulator::start(EmulatorConfig::default())
+        .await
+        .expect("emulator");
+    let options = ConnectOptions {
+        url: emulator.url(),
+        user: "helpdesk".to_owned(),
+        password: Secret::new("demo"),
+        trust: Trust {
+            ca_file: None,
+            fingerprint: Some(emulator.fingerprint()),
+            insecure: false,
+        },
+        ..ConnectOptions::default()
+    };
+    let client = Client::connect(options).await.expect("login");
+    let mut app = App::new(
+        connection_of(&client),
+        Keymap::default(),
+        Theme::basic(),
+        (200, 50),
+    );
+    let (mut channels, worker) = worker::spawn(client);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    let (requests, _worker_side) = mpsc::unbounded_channel();
-    let (_reply_side, replies) = mpsc::unbounded_channel();
-    let mut channels = Channels { requests, replies };
     let input = futures::stream::pending();
-    let settle = Duration::from_millis(200);
+    let settle = Duration::from_millis(1000);
     let window = Duration::from_secs(IDLE_WINDOW_SECS);
     let measure = async {
         tokio::time::sleep(settle).await;
@@ -83,10 +105,18 @@ async fn idle_window() -> Duration {
         &mut host,
         std::future::pending(),
     );
-    tokio::select! {
+    let used = tokio::select! {
         used = measure => used,
         ending = console => panic!("the idle console stopped: {ending:?}"),
-    }
+    };
+    assert!(
+        !app.sessions.list.is_empty(),
+        "the console had listed the sessions"
+    );
+    drop(channels);
+    worker.abort();
+    emulator.shutdown().await;
+    used
 }
 
 criterion_group!(benches, idle);

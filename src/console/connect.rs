@@ -18,6 +18,9 @@ use crate::api::{ApiError, Client, ConnectOptions, Secret};
 
 /// Shows the login form until a connection succeeds (`Some`) or the user leaves (`None`).
 ///
+/// LIMITATION: trusting an unknown certificate here lasts for this run; the screen shows the
+/// profile line that pins it for good, but the console does not rewrite the config file.
+///
 /// `options` carries everything but the password (and the server and user as defaults).
 pub async fn login(
     terminal: &mut ConsoleTerminal,

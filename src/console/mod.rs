@@ -21,3 +21,5 @@ pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod worker;
+
+pub use run::{ConsoleOptions, run};

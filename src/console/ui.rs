@@ -139,10 +139,25 @@ fn status_right(app: &App) -> String {
     parts.join(" │ ")
 }
 
+/// The keys of the filter line while it is being typed.
+fn filter_hints(app: &App) -> Vec<(String, &'static str)> {
+    let enter = if app.focus == Pane::Items && app.connection.has_search_and_versions {
+        "search the server"
+    } else {
+        "keep the filter"
+    };
+    vec![("Enter".to_owned(), enter), ("Esc".to_owned(), "clear")]
+}
+
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, word) in app.keymap.hints(app.context()) {
+    let hints = if app.editing.is_some() {
+        filter_hints(app)
+    } else {
+        app.keymap.hints(app.context())
+    };
+    for (key, word) in hints {
         let cost = text::width(&key) + text::width(word) + 3;
         if used + cost > usize::from(area.width) {
             break;

@@ -75,6 +75,10 @@ async fn answer(client: Client, envelope: Envelope, outbox: UnboundedSender<Repl
 }
 
 /// Sends each page as it arrives, then an empty last page that says the folder is complete.
+///
+/// Pages are fetched one after another without waiting for the user to scroll, so that the
+/// filter, `*` and the end of the list cover the whole folder as soon as it can be had;
+/// leaving the folder aborts the fetch.
 async fn stream_pages(
     mut pages: crate::api::ItemPages,
     send: &impl Fn(ReplyBody),
