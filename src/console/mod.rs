@@ -16,6 +16,7 @@ pub mod login;
 pub mod panes;
 pub mod request;
 pub mod run;
+pub mod task_feed;
 pub mod terminal;
 pub mod text;
 pub mod theme;

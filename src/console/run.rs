@@ -11,6 +11,8 @@ use super::terminal::{self, ConsoleTerminal, RealHost};
 use super::theme::Theme;
 use super::worker;
 use crate::api::{ApiError, ApiVersion, Client, ConnectOptions, Secret};
+use crate::form::FormPresets;
+use crate::tasks::{Runner, RunnerSettings};
 
 /// How the console looks and reacts, from the config file.
 #[derive(Debug, Clone)]
@@ -19,6 +21,10 @@ pub struct ConsoleOptions {
     pub theme: Theme,
     /// Capture the mouse (wheel scrolling); off by default so terminal copy keeps working.
     pub mouse: bool,
+    /// What the profile fills into the action form, read-only included.
+    pub presets: FormPresets,
+    /// How the task runner is set up (`max_parallel_tasks`, the audit log).
+    pub runner: RunnerSettings,
 }
 
 impl Default for ConsoleOptions {
@@ -27,6 +33,8 @@ impl Default for ConsoleOptions {
             keymap: Keymap::default(),
             theme: Theme::from_env(crate::config::Theme::Default),
             mouse: false,
+            presets: FormPresets::default(),
+            runner: RunnerSettings::default(),
         }
     }
 }
@@ -101,7 +109,8 @@ async fn browse(
     options: ConsoleOptions,
 ) -> anyhow::Result<()> {
     let connection = connection_of(&client);
-    let (mut channels, worker) = worker::spawn(client);
+    let runner = Runner::start(options.runner.clone());
+    let (mut channels, worker) = worker::spawn_with(client, runner.clone());
     let size = terminal.size().context("the terminal has no size")?;
     let mut app = App::new(
         connection,
@@ -109,6 +118,7 @@ async fn browse(
         options.theme,
         (size.width, size.height),
     );
+    app.presets = options.presets.clone();
     let mut host = RealHost {
         mouse: options.mouse,
     };
@@ -120,14 +130,17 @@ async fn browse(
         &mut host,
         terminal::shutdown_signal(),
     )
-    .await
-    .context("the console failed")?;
+    .await;
 
     // Dropping the request channel ends the worker; aborting it drops what still runs.
     drop(channels);
     worker.abort();
-    if ending == Ending::Signal {
-        tracing::info!("console closed by a signal");
+    if matches!(ending, Ok(Ending::Signal)) {
+        tracing::info!("console closed by a signal; cancelling its tasks");
     }
+    // Quit (confirmed when tasks ran), a signal, or a failure: running tasks are cancelled
+    // and their partial files removed before the terminal is given back.
+    runner.shutdown().await;
+    ending.context("the console failed")?;
     Ok(())
 }

@@ -79,7 +79,11 @@ impl Terminal {
 
     /// Everything the window showed, scrolled-off lines included.
     pub fn transcript(&self) -> String {
-        text(&self.tmux(&["capture-pane", "-p", "-S", "-", "-t", "0"]).stdout)
+        text(
+            &self
+                .tmux(&["capture-pane", "-p", "-S", "-", "-t", "0"])
+                .stdout,
+        )
     }
 
     /// Waits until the screen contains `needle`, and panics with the screen if it does not.
