@@ -3,9 +3,12 @@
 
 mod console_actions_support;
 
+use std::str::FromStr;
+
 use console_actions_support::{Console, RESTORE_USER};
 use crossterm::event::KeyCode;
 use vbo_restore::api::ApiVersion;
+use vbo_restore::emulator::Fault;
 use vbo_restore::form::{ActionKind, FieldId, FormPresets};
 use vbo_restore::tasks::TaskState;
 
@@ -96,6 +99,36 @@ async fn a_wrong_restore_password_shows_the_refusal_and_keeps_the_fields() {
                 && c.app.tasks.board.tasks[1].state == TaskState::Succeeded
         })
         .await;
+    console.stop().await;
+}
+
+#[tokio::test]
+async fn a_refusal_after_the_form_is_closed_shows_as_a_popup() {
+    let mut console = form_on(ActionKind::Restore).await;
+    // The server takes a second over the restore, long enough to close the form first.
+    let delay = Fault::from_str("delay:1:*/restore").expect("a fault");
+    console.emulator.set_faults(vec![delay]);
+    console.fill(FieldId::Password, "wrong");
+    console.review();
+    console.press(KeyCode::Enter);
+    console
+        .until("the runner takes the restore", |c| {
+            c.app
+                .form
+                .as_ref()
+                .is_some_and(|pane| !pane.tasks.is_empty())
+        })
+        .await;
+    console.press(KeyCode::Esc);
+    assert!(
+        console.app.form.is_none(),
+        "Esc puts the handed-over form away"
+    );
+    let task = console.task_ended().await;
+    assert_eq!(task.state, TaskState::Failed);
+    let popup = console.app.popup.as_ref().expect("a popup says so");
+    assert!(popup.title.contains("Task #1 failed"), "{popup:?}");
+    assert!(popup.message.contains("password is incorrect"), "{popup:?}");
     console.stop().await;
 }
 
