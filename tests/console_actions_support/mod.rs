@@ -40,7 +40,7 @@ pub struct Console {
     pub escapes: Vec<String>,
     /// The restore session the test acts in, started by the test.
     pub session: String,
-    channels: Channels,
+    pub channels: Channels,
     worker: JoinHandle<()>,
 }
 
