@@ -8,6 +8,9 @@ pub enum Context {
     Items,
     Tasks,
     /// The action form: it reads its keys itself; these entries only describe them.
+    ///
+    /// LIMITATION: rebinding the `form_*` actions in `[keys]` changes what help and the hint
+    /// bar say, not the keys the form answers to, since the form has no keymap of its own.
     Form,
     /// A read-only overlay: help, log, details, versions or events.
     Viewer,
