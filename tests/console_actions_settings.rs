@@ -104,3 +104,21 @@ async fn a_read_only_profile_opens_the_form_on_save_alone() {
     assert_eq!(form_action(&console), ActionKind::Save, "no other action");
     console.stop().await;
 }
+
+#[tokio::test]
+async fn a_session_started_at_a_point_in_time_says_so_in_the_form() {
+    let mut console = Console::start(ApiVersion::V8, 100, 30).await;
+    console.press(KeyCode::Backspace);
+    console.press_settle(KeyCode::Char('n')).await;
+    console.press(KeyCode::Tab);
+    console.type_text("2026-11-30");
+    console.press_settle(KeyCode::Enter).await;
+    console.press(KeyCode::Home);
+    console.press_settle(KeyCode::Enter).await;
+    console.open_first_onedrive().await;
+    console.first_document();
+    console.press_settle(KeyCode::Char('a')).await;
+    let shown = console.screen();
+    assert!(shown.contains("backup of 2026-11-30 23:59 UTC"), "{shown}");
+    console.stop().await;
+}

@@ -114,6 +114,8 @@ pub struct App {
     /// Whether the server has OneDrive email settings; `None` until asked.
     pub email_settings: Option<bool>,
     pending_form: Option<form::PendingForm>,
+    /// The points in time of the sessions started here, by session id.
+    points_in_time: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
     pub tasks: TasksState,
     /// The filter being typed, for the pane with the focus.
     pub editing: Option<tui_input::Input>,
@@ -145,6 +147,7 @@ impl App {
             presets: FormPresets::default(),
             email_settings: None,
             pending_form: None,
+            points_in_time: Default::default(),
             tasks: TasksState::default(),
             editing: None,
             notice: None,

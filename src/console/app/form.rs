@@ -48,6 +48,14 @@ impl App {
         }
     }
 
+    /// Keeps the point in time a session started with `n` explores, for the form's head.
+    pub(super) fn remember_point_in_time(&mut self, session: &str, form: &super::NewSession) {
+        let typed = form.point_in_time.value();
+        if let Ok(Some(at)) = super::new_session::parse_point_in_time(typed) {
+            self.points_in_time.insert(session.to_owned(), at);
+        }
+    }
+
     /// Whether the form waits for the server's word on email settings before it opens.
     pub fn form_is_opening(&self) -> bool {
         self.pending_form.is_some()
@@ -98,12 +106,14 @@ impl App {
             })
             .collect();
         let api_version = self.connection.api.parse().unwrap_or(ApiVersion::V8);
+        let point_in_time = self.points_in_time.get(&selection.session).copied();
         FormContext {
             session: selection.session,
             onedrive: selection.onedrive,
             // LIMITATION: a listed restore session does not say which point in time it
-            // explores, so the form's head says "latest backup" for every session.
-            point_in_time: None,
+            // explores; only sessions started from this console (`n`) are known, and the
+            // form's head says "latest backup" for the others.
+            point_in_time,
             items,
             onedrives: self.onedrives.all.clone(),
             api_version,

@@ -119,6 +119,9 @@ impl App {
     fn explored(&mut self, ticket: Ticket, session: RestoreSession) {
         let ours = matches!(&self.overlay, Some(Overlay::NewSession(f)) if f.ticket == ticket);
         if ours {
+            if let Some(Overlay::NewSession(form)) = self.overlay.take() {
+                self.remember_point_in_time(&session.id, &form);
+            }
             self.overlay = None;
         }
         let title = super::browse::session_title(&session);
