@@ -348,4 +348,6 @@ impl App {
 }
 
 #[cfg(test)]
+mod form_tests;
+#[cfg(test)]
 mod tests;
