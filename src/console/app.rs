@@ -7,6 +7,7 @@
 mod browse;
 mod cursor;
 mod filter;
+mod form;
 mod items;
 mod listing;
 mod log;
@@ -15,11 +16,13 @@ mod new_session;
 mod overlay;
 mod replies;
 mod selection;
+mod tasks;
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use browse::session_title;
 pub use cursor::Cursor;
+pub use form::FormPane;
 pub use items::{Crumb, ItemsState};
 pub use listing::{Listing, Row, SortKey};
 pub use log::{ActivityLog, Level, LogEntry};
@@ -27,11 +30,13 @@ pub use marks::{Marked, Marks};
 pub use new_session::{NewSession, NewSessionField};
 pub use overlay::{Confirm, ConfirmAction, Overlay, Popup};
 pub use selection::Selection;
+pub use tasks::TasksState;
 
 use super::keymap::{Action, Context, Keymap};
 use super::request::{Effect, Envelope, Request, Ticket};
 use super::theme::Theme;
 use crate::api::model::{OneDrive, RestoreSession};
+use crate::form::FormPresets;
 
 /// Rows the frame takes besides a pane's list: title, breadcrumb, column header, status, hints.
 pub const CHROME_ROWS: u16 = 5;
@@ -55,7 +60,7 @@ pub enum Pane {
     Sessions,
     OneDrives,
     Items,
-    /// LIMITATION: the tasks pane comes with the task runner; until then it says so.
+    /// The task runner's tasks (`t`).
     Tasks,
 }
 
@@ -102,6 +107,16 @@ pub struct App {
     pub items: ItemsState,
     pub overlay: Option<Overlay>,
     pub popup: Option<Popup>,
+    /// The action form, drawn over the panes and given every key while it is open.
+    pub form: Option<FormPane>,
+    /// What the profile fills into the action form (and whether it allows only Save).
+    pub presets: FormPresets,
+    /// Whether the server has OneDrive email settings; `None` until asked.
+    pub email_settings: Option<bool>,
+    pending_form: Option<form::PendingForm>,
+    /// The points in time of the sessions started here, by session id.
+    points_in_time: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
+    pub tasks: TasksState,
     /// The filter being typed, for the pane with the focus.
     pub editing: Option<tui_input::Input>,
     pub notice: Option<String>,
@@ -128,6 +143,12 @@ impl App {
             items: ItemsState::default(),
             overlay: None,
             popup: None,
+            form: None,
+            presets: FormPresets::default(),
+            email_settings: None,
+            pending_form: None,
+            points_in_time: Default::default(),
+            tasks: TasksState::default(),
             editing: None,
             notice: None,
             log: ActivityLog::default(),
@@ -164,6 +185,8 @@ impl App {
         }
         if self.popup.is_some() {
             self.popup_key(&key);
+        } else if self.form.is_some() {
+            self.form_key(key);
         } else if self.editing.is_some() {
             self.filter_key(&key);
         } else if self.overlay.is_some() {
@@ -199,6 +222,9 @@ impl App {
 
     /// The keymap context of whatever has the keyboard.
     pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            return Context::Form;
+        }
         if self.overlay.as_ref().is_some_and(Overlay::is_viewer) {
             return Context::Viewer;
         }
@@ -234,6 +260,7 @@ impl App {
         self.sessions.load == Load::Loading
             || self.onedrives.load == Load::Loading
             || self.items.load == Load::Loading
+            || self.form_is_opening()
             || overlay
     }
 
@@ -247,6 +274,7 @@ impl App {
         self.items
             .cursor
             .clamp(self.items.listing.visible_len(), rows);
+        self.tasks.cursor.clamp(self.tasks.board.tasks.len(), rows);
         self.dirty = true;
     }
 
@@ -313,21 +341,13 @@ impl App {
         self.focus = panes[next];
     }
 
-    fn tasks_action(&mut self, action: Action) {
-        if matches!(action, Action::Back | Action::Close) {
-            self.focus = if self.items.onedrive.is_some() {
-                Pane::Items
-            } else {
-                Pane::Sessions
-            };
-        }
-    }
-
     /// Whether a reply's ticket is the one a slot waits for.
     fn current(slot_ticket: Option<Ticket>, ticket: Ticket) -> bool {
         slot_ticket == Some(ticket)
     }
 }
 
+#[cfg(test)]
+mod form_tests;
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@
 
 use std::future::Future;
 use std::io;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyEventKind, MouseEventKind};
 use futures::{Stream, StreamExt};
@@ -24,6 +25,13 @@ pub trait Host {
     fn clipboard(&mut self, text: &str) -> io::Result<()>;
     /// Gives the terminal back, stops until `fg`, then takes it again.
     fn suspend(&mut self) -> io::Result<()>;
+    /// Writes an escape sequence the app built (the form's OSC 52) to the terminal as it is.
+    ///
+    /// Hosts without a terminal to write to keep the default, which drops it.
+    fn write_escape(&mut self, escape: &str) -> io::Result<()> {
+        let _ = escape;
+        Ok(())
+    }
 }
 
 /// The two ends the loop talks to the worker through.
@@ -43,6 +51,9 @@ pub enum Ending {
     InputClosed,
 }
 
+/// How often the form's device code countdown is advanced while it shows one.
+const TICK_MS: u64 = 1_000;
+
 /// Runs the console until the user quits, `shutdown` resolves or the input ends.
 pub async fn run_loop<B, S, F>(
     terminal: &mut Terminal<B>,
@@ -60,6 +71,8 @@ where
 {
     tokio::pin!(shutdown);
     let mut replies_open = true;
+    let mut ticks = tokio::time::interval(Duration::from_millis(TICK_MS));
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     dispatch(app, channels, host, terminal)?;
     loop {
         if app.needs_redraw() {
@@ -86,6 +99,7 @@ where
                 }
                 None => replies_open = false,
             },
+            _ = ticks.tick(), if app.wants_ticks() => app.tick(Instant::now()),
         }
         dispatch(app, channels, host, terminal)?;
     }
@@ -123,6 +137,7 @@ where
                 let _ = channels.requests.send(envelope);
             }
             Effect::Clipboard(text) => host.clipboard(&text)?,
+            Effect::Escape(escape) => host.write_escape(&escape)?,
             Effect::Suspend => {
                 host.suspend()?;
                 terminal.clear().map_err(io::Error::other)?;

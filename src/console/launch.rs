@@ -4,15 +4,20 @@
 //! LIMITATION: the scripting commands will need the same profile-to-connection step; it lives
 //! here until a shared home for it exists.
 
+use std::sync::Arc;
+
 use anyhow::Context as _;
 
 use super::keymap::Keymap;
 use super::run::{ConsoleOptions, run, run_with_login};
 use super::theme::Theme;
 use crate::api::{ApiVersion, Client, ConnectOptions, Secret, Trust};
+use crate::audit::AuditLog;
 use crate::cli::ConnectionArgs;
 use crate::config::{self, ApiChoice, Config, PASSWORD_ENV};
 use crate::emulator::{Emulator, EmulatorConfig};
+use crate::form::FormPresets;
+use crate::tasks::RunnerSettings;
 
 /// The console's look and keys from the config file.
 pub fn console_options(config: &Config) -> anyhow::Result<ConsoleOptions> {
@@ -27,6 +32,11 @@ pub fn console_options(config: &Config) -> anyhow::Result<ConsoleOptions> {
         theme: Theme::from_env(config.file.theme),
         mouse: config.file.mouse,
         pin_target: None,
+        presets: FormPresets::default(),
+        runner: RunnerSettings {
+            max_parallel_tasks: config.file.max_parallel_tasks,
+            audit: Some(Arc::new(AuditLog::new(config.paths.audit_file()))),
+        },
     })
 }
 
@@ -67,6 +77,7 @@ pub async fn profile(
             profile: name.clone(),
         });
     }
+    options.presets = FormPresets::from_profile(&profile);
     let api = match args.api.as_deref() {
         Some(text) => text.parse::<ApiChoice>().map_err(anyhow::Error::msg)?,
         None => profile.api,

@@ -2,8 +2,9 @@
 //! documents, mark documents and act on them.
 //!
 //! [`app`] holds the state and changes it without I/O; [`event`] runs the loop; [`worker`]
-//! calls the API client off the UI path; [`keymap`] says which key does what; [`panes`] and
-//! [`ui`] draw; [`text`] makes names from the server safe to draw.
+//! calls the API client off the UI path and hands submitted action forms to the task runner,
+//! whose news [`task_feed`] brings back as replies; [`keymap`] says which key does what;
+//! [`panes`] and [`ui`] draw; [`text`] makes names from the server safe to draw.
 
 pub mod app;
 pub mod connect;
@@ -16,6 +17,7 @@ pub mod login;
 pub mod panes;
 pub mod request;
 pub mod run;
+pub mod task_feed;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -4,13 +4,25 @@
 //! [`Reply`] carrying the same ticket, and the app drops replies whose ticket it no longer
 //! waits for.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
-use crate::api::model::{Item, OneDrive, Organization, RestoreSession, RestoreSessionEvent};
+use crate::api::model::{
+    DeviceCode, Item, OneDrive, Organization, RestoreSession, RestoreSessionEvent,
+};
+use crate::form::{EmailSettingsSubmission, FormSubmission};
+use crate::tasks::{Board, Task, TaskId};
 
 /// Identifies one request so that its reply can be matched, or ignored when stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Ticket(pub u64);
+
+impl Ticket {
+    /// The ticket of the runner's own news (board changes, ended tasks); the app never asks
+    /// with it, since its tickets start at 1.
+    pub const RUNNER: Ticket = Ticket(0);
+}
 
 /// A listing kind of which only the newest request matters: a newer one cancels an older one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,6 +70,18 @@ pub enum Request {
         onedrive: String,
         document: String,
     },
+    /// Whether the server has OneDrive email settings (the send action needs them).
+    EmailSettings,
+    PutEmailSettings(Box<EmailSettingsSubmission>),
+    DeviceCode {
+        session: String,
+        application_id: Option<String>,
+    },
+    /// Hand every task of a checked form to the task runner, once.
+    Submit(Box<FormSubmission>),
+    CancelTask(TaskId),
+    RetryTask(TaskId),
+    ClearFinishedTasks,
 }
 
 impl Request {
@@ -69,7 +93,15 @@ impl Request {
             Request::OneDrives { .. } => Some(Slot::OneDrives),
             Request::Items { .. } | Request::Search { .. } => Some(Slot::Items),
             Request::SessionEvents { .. } | Request::Versions { .. } => Some(Slot::Viewer),
-            Request::Explore { .. } | Request::StopSession { .. } => None,
+            Request::Explore { .. }
+            | Request::StopSession { .. }
+            | Request::EmailSettings
+            | Request::PutEmailSettings(_)
+            | Request::DeviceCode { .. }
+            | Request::Submit(_)
+            | Request::CancelTask(_)
+            | Request::RetryTask(_)
+            | Request::ClearFinishedTasks => None,
         }
     }
 
@@ -85,6 +117,13 @@ impl Request {
             Request::Items { .. } => "listing the folder".to_owned(),
             Request::Search { query, .. } => format!("searching for \"{query}\""),
             Request::Versions { .. } => "listing the document's versions".to_owned(),
+            Request::EmailSettings => "reading the email settings".to_owned(),
+            Request::PutEmailSettings(_) => "saving the email settings".to_owned(),
+            Request::DeviceCode { .. } => "asking for a device code".to_owned(),
+            Request::Submit(_) => "handing the work to the task runner".to_owned(),
+            Request::CancelTask(id) => format!("cancelling task {id}"),
+            Request::RetryTask(id) => format!("retrying task {id}"),
+            Request::ClearFinishedTasks => "clearing finished tasks".to_owned(),
         }
     }
 }
@@ -119,6 +158,19 @@ pub enum ReplyBody {
     },
     SearchResults(Vec<Item>),
     Versions(Vec<Item>),
+    /// Whether the server has OneDrive email settings.
+    EmailSettings(bool),
+    EmailSettingsSaved,
+    DeviceCode(DeviceCode),
+    /// The runner took the submission as these tasks.
+    Submitted(Vec<TaskId>),
+    /// A request that needs no answer was carried out.
+    Done,
+    /// The runner's board changed (at most about ten times a second for progress alone).
+    /// Sent with [`Ticket::RUNNER`].
+    Board(Arc<Board>),
+    /// A task ended: succeeded, failed or was cancelled. Sent with [`Ticket::RUNNER`].
+    TaskEnded(Box<Task>),
     Failed(Failure),
 }
 
@@ -137,6 +189,8 @@ pub enum Effect {
     Send(Envelope),
     /// Put this text on the clipboard with OSC 52.
     Clipboard(String),
+    /// Write this escape sequence (the form's OSC 52) to the terminal as it is.
+    Escape(String),
     /// Stop the process until `fg` (Ctrl-Z).
     Suspend,
 }

@@ -11,6 +11,8 @@ use super::terminal::{self, ConsoleTerminal, RealHost};
 use super::theme::Theme;
 use super::worker;
 use crate::api::{ApiError, ApiVersion, Client, ConnectOptions, Secret};
+use crate::form::FormPresets;
+use crate::tasks::{Runner, RunnerSettings};
 
 /// How the console looks and reacts, from the config file.
 #[derive(Debug, Clone)]
@@ -21,6 +23,10 @@ pub struct ConsoleOptions {
     pub mouse: bool,
     /// The profile a certificate trusted on the login screen can be pinned in.
     pub pin_target: Option<crate::config::PinTarget>,
+    /// What the profile fills into the action form, read-only included.
+    pub presets: FormPresets,
+    /// How the task runner is set up (`max_parallel_tasks`, the audit log).
+    pub runner: RunnerSettings,
 }
 
 impl Default for ConsoleOptions {
@@ -30,6 +36,8 @@ impl Default for ConsoleOptions {
             theme: Theme::from_env(crate::config::Theme::Default),
             mouse: false,
             pin_target: None,
+            presets: FormPresets::default(),
+            runner: RunnerSettings::default(),
         }
     }
 }
@@ -115,7 +123,8 @@ async fn browse(
     options: ConsoleOptions,
 ) -> anyhow::Result<()> {
     let connection = connection_of(&client);
-    let (mut channels, worker) = worker::spawn(client);
+    let runner = Runner::start(options.runner.clone());
+    let (mut channels, worker) = worker::spawn_with(client, runner.clone());
     let size = terminal.size().context("the terminal has no size")?;
     let mut app = App::new(
         connection,
@@ -123,6 +132,7 @@ async fn browse(
         options.theme,
         (size.width, size.height),
     );
+    app.presets = options.presets.clone();
     let mut host = RealHost {
         mouse: options.mouse,
     };
@@ -134,14 +144,17 @@ async fn browse(
         &mut host,
         terminal::shutdown_signal(),
     )
-    .await
-    .context("the console failed")?;
+    .await;
 
     // Dropping the request channel ends the worker; aborting it drops what still runs.
     drop(channels);
     worker.abort();
-    if ending == Ending::Signal {
-        tracing::info!("console closed by a signal");
+    if matches!(ending, Ok(Ending::Signal)) {
+        tracing::info!("console closed by a signal; cancelling its tasks");
     }
+    // Quit (confirmed when tasks ran), a signal, or a failure: running tasks are cancelled
+    // and their partial files removed before the terminal is given back.
+    runner.shutdown().await;
+    ending.context("the console failed")?;
     Ok(())
 }

@@ -68,6 +68,12 @@ impl Host for RealHost {
         stdout.flush()
     }
 
+    fn write_escape(&mut self, escape: &str) -> io::Result<()> {
+        let mut stdout = io::stdout();
+        stdout.write_all(escape.as_bytes())?;
+        stdout.flush()
+    }
+
     #[cfg(unix)]
     fn suspend(&mut self) -> io::Result<()> {
         leave(self.mouse)?;

@@ -100,6 +100,11 @@ impl Theme {
         }
     }
 
+    /// Whether this is the colourless theme of `NO_COLOR`.
+    pub fn is_monochrome(&self) -> bool {
+        *self == Theme::monochrome()
+    }
+
     /// No colour at all: reverse video shows the cursor, bold shows marks and headers.
     pub fn monochrome() -> Theme {
         let plain = Style::new();

@@ -33,6 +33,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_status(frame, app, status);
     draw_hints(frame, app, hints);
+    if let Some(pane) = &app.form {
+        let area = Rect {
+            y: crumbs.y,
+            height: crumbs.height + body.height,
+            ..body
+        };
+        pane.form.render(frame, area);
+    }
     if let Some(overlay) = &app.overlay {
         panes::overlay::draw(frame, app, overlay);
     }
@@ -119,9 +127,14 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(style), left_area);
 }
 
-/// The right side of the status line: marks and how far the listing has loaded.
+/// The right side of the status line: the tasks, marks and how far the listing has loaded.
 fn status_right(app: &App) -> String {
     let mut parts = Vec::new();
+    // LIMITATION: before the first task the summary ("no tasks running") is left out, so
+    // that the browsing screens keep their room; from the first task on it always shows.
+    if !app.tasks.is_empty() {
+        parts.push(app.tasks.board.summary.to_string());
+    }
     let marks = &app.items.marks;
     if !marks.is_empty() {
         parts.push(format!(

@@ -4,6 +4,10 @@
 //! a listing slot (sessions, OneDrives, the items pane, a viewer) aborts the one still running
 //! in that slot, so arrowing fast through sessions never queues stale work. Dropping the
 //! worker's request channel ends it and aborts whatever still runs.
+//!
+//! Submitted forms go to the task runner the worker was given; what the runner publishes
+//! comes back to the app as replies too (see [`super::task_feed`]), so no task ever touches
+//! UI state.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -14,25 +18,42 @@ use tokio::task::{AbortHandle, JoinHandle, JoinSet};
 
 use super::event::Channels;
 use super::request::{Envelope, Failure, Reply, ReplyBody, Request, Slot};
+use super::task_feed;
 use crate::api::{ApiError, Client, ExploreOptions};
+use crate::tasks::{Runner, RunnerSettings};
 
-/// Starts the worker for `client` and returns the app's ends of its channels.
+/// Starts the worker for `client`, with a task runner of its own, and returns the app's ends
+/// of its channels.
 pub fn spawn(client: Client) -> (Channels, JoinHandle<()>) {
+    spawn_with(client, Runner::start(RunnerSettings::default()))
+}
+
+/// Starts the worker for `client`, handing submitted forms to `runner`.
+pub fn spawn_with(client: Client, runner: Runner) -> (Channels, JoinHandle<()>) {
     let (requests, inbox) = mpsc::unbounded_channel();
     let (outbox, replies) = mpsc::unbounded_channel();
-    let worker = tokio::spawn(serve(client, inbox, outbox));
+    let worker = tokio::spawn(serve(client, runner, inbox, outbox));
     (Channels { requests, replies }, worker)
 }
 
 async fn serve(
     client: Client,
+    runner: Runner,
     mut inbox: UnboundedReceiver<Envelope>,
     outbox: UnboundedSender<Reply>,
 ) {
     let mut tasks = JoinSet::new();
+    tasks.spawn(task_feed::forward(runner.clone(), outbox.clone()));
     let mut slots: HashMap<Slot, AbortHandle> = HashMap::new();
     while let Some(envelope) = inbox.recv().await {
         while tasks.try_join_next().is_some() {}
+        if let Some(body) = task_feed::steer(&client, &runner, &envelope.request) {
+            let _ = outbox.send(Reply {
+                ticket: envelope.ticket,
+                body,
+            });
+            continue;
+        }
         let slot = envelope.request.slot();
         let handle = tasks.spawn(answer(client.clone(), envelope, outbox.clone()));
         if let Some(previous) = slot.and_then(|slot| slots.insert(slot, handle)) {
@@ -137,10 +158,32 @@ async fn call(client: &Client, request: &Request) -> Result<ReplyBody, ApiError>
             onedrive,
             document,
         } => ReplyBody::Versions(client.versions(session, onedrive, document).await?),
+        Request::EmailSettings => {
+            ReplyBody::EmailSettings(client.email_settings().await?.is_some())
+        }
+        Request::PutEmailSettings(submission) => {
+            client
+                .put_email_settings(&submission.settings, submission.password.as_ref())
+                .await?;
+            ReplyBody::EmailSettingsSaved
+        }
+        Request::DeviceCode {
+            session,
+            application_id,
+        } => ReplyBody::DeviceCode(
+            client
+                .device_code(session, application_id.as_deref())
+                .await?,
+        ),
         Request::Items { .. } => ReplyBody::ItemsPage {
             items: Vec::new(),
             done: true,
         },
+        // The runner's requests are answered by `task_feed::steer` before they get here.
+        Request::Submit(_)
+        | Request::CancelTask(_)
+        | Request::RetryTask(_)
+        | Request::ClearFinishedTasks => ReplyBody::Done,
     };
     Ok(body)
 }

@@ -59,6 +59,13 @@ impl App {
                 }
                 _ => {}
             },
+            ReplyBody::EmailSettings(known) => self.email_settings_known(ticket, known),
+            ReplyBody::EmailSettingsSaved => self.email_settings_saved(ticket),
+            ReplyBody::DeviceCode(code) => self.device_code_arrived(ticket, code),
+            ReplyBody::Submitted(ids) => self.submitted(ticket, ids),
+            ReplyBody::Done => {}
+            ReplyBody::Board(board) => self.board_arrived(board),
+            ReplyBody::TaskEnded(task) => self.task_ended(*task),
             ReplyBody::Failed(failure) => self.failed(ticket, failure),
         }
     }
@@ -112,6 +119,9 @@ impl App {
     fn explored(&mut self, ticket: Ticket, session: RestoreSession) {
         let ours = matches!(&self.overlay, Some(Overlay::NewSession(f)) if f.ticket == ticket);
         if ours {
+            if let Some(Overlay::NewSession(form)) = self.overlay.take() {
+                self.remember_point_in_time(&session.id, &form);
+            }
             self.overlay = None;
         }
         let title = super::browse::session_title(&session);
@@ -122,6 +132,14 @@ impl App {
     }
 
     fn failed(&mut self, ticket: Ticket, failure: Failure) {
+        if self.form_request_failed(ticket, &failure.message) {
+            return;
+        }
+        if self.email_settings_failed(ticket) {
+            self.log
+                .error(format!("Failed {}: {}", failure.what, failure.message));
+            return;
+        }
         if Self::current(self.sessions.ticket, ticket) {
             self.sessions.load = Load::Failed;
         }

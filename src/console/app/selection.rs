@@ -1,5 +1,5 @@
 //! What an action would act on: the marked rows, or the row under the cursor when none is
-//! marked. The action form (`a`, `s`) starts from this.
+//! marked. The action form (`a`, `s`, see [`super::form`]) starts from this.
 
 use super::{App, Marked};
 use crate::api::model::OneDrive;
@@ -60,21 +60,5 @@ impl App {
             items,
             save,
         })
-    }
-
-    /// `a` and `s`: the action form will open here.
-    ///
-    /// LIMITATION: the action form (restore, copy, send, save) comes with its own issue; until
-    /// it lands this only says what the form would act on.
-    pub(super) fn open_action_form(&mut self, save: bool) {
-        let Some(selection) = self.selection(save) else {
-            self.notify("Nothing to act on: open a folder and choose a row");
-            return;
-        };
-        let verb = if save { "save" } else { "act on" };
-        self.notify(format!(
-            "The action form comes later; it would {verb} {}",
-            selection.summary()
-        ));
     }
 }

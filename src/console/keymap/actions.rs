@@ -7,6 +7,11 @@ pub enum Context {
     OneDrives,
     Items,
     Tasks,
+    /// The action form: it reads its keys itself; these entries only describe them.
+    ///
+    /// LIMITATION: rebinding the `form_*` actions in `[keys]` changes what help and the hint
+    /// bar say, not the keys the form answers to, since the form has no keymap of its own.
+    Form,
     /// A read-only overlay: help, log, details, versions or events.
     Viewer,
 }
@@ -46,14 +51,24 @@ pub enum Action {
     NewSession,
     StopSession,
     Events,
+    CancelTask,
+    RetryTask,
+    ClearTasks,
+    FormNextField,
+    FormPrevField,
+    FormChoose,
+    FormContinue,
+    FormCancel,
 }
 
-use Context::{Items, OneDrives, Sessions, Tasks as TasksPane, Viewer};
+use Context::{Form, Items, OneDrives, Sessions, Tasks as TasksPane, Viewer};
 
 const LISTS: &[Context] = &[Sessions, OneDrives, Items, TasksPane, Viewer];
 const PANES: &[Context] = &[Sessions, OneDrives, Items, TasksPane];
 const BROWSE: &[Context] = &[Sessions, OneDrives, Items];
 const EVERYWHERE: &[Context] = &[Sessions, OneDrives, Items, TasksPane, Viewer];
+/// Even the form, which takes every other key for itself.
+const ALWAYS: &[Context] = &[Sessions, OneDrives, Items, TasksPane, Viewer, Form];
 
 /// One row of the table: an action, its config name, where it applies, its default keys, a
 /// sentence for help and a word for the hint bar (empty: not hinted).
@@ -167,7 +182,7 @@ pub(super) const SPECS: &[Spec] = &[
     spec(
         Action::ForceQuit,
         "force_quit",
-        EVERYWHERE,
+        ALWAYS,
         &["Ctrl-c"],
         "Quit at once",
         "",
@@ -175,7 +190,7 @@ pub(super) const SPECS: &[Spec] = &[
     spec(
         Action::Suspend,
         "suspend",
-        EVERYWHERE,
+        ALWAYS,
         &["Ctrl-z"],
         "Suspend (fg resumes)",
         "",
@@ -308,6 +323,70 @@ pub(super) const SPECS: &[Spec] = &[
         &["e"],
         "Events of the session",
         "events",
+    ),
+    spec(
+        Action::CancelTask,
+        "cancel_task",
+        &[TasksPane],
+        &["x"],
+        "Cancel the task (its partial file is removed)",
+        "cancel",
+    ),
+    spec(
+        Action::RetryTask,
+        "retry_task",
+        &[TasksPane],
+        &["R"],
+        "Retry a failed or cancelled task",
+        "retry",
+    ),
+    spec(
+        Action::ClearTasks,
+        "clear_tasks",
+        &[TasksPane],
+        &["c"],
+        "Clear finished tasks",
+        "clear",
+    ),
+    spec(
+        Action::FormNextField,
+        "form_next_field",
+        &[Form],
+        &["Tab"],
+        "Next field",
+        "next field",
+    ),
+    spec(
+        Action::FormPrevField,
+        "form_prev_field",
+        &[Form],
+        &["Shift-Tab"],
+        "Previous field",
+        "",
+    ),
+    spec(
+        Action::FormChoose,
+        "form_choose",
+        &[Form],
+        &["Space", "Left", "Right"],
+        "Change the choice",
+        "change",
+    ),
+    spec(
+        Action::FormContinue,
+        "form_continue",
+        &[Form],
+        &["Enter"],
+        "Continue; on the last step, submit",
+        "continue",
+    ),
+    spec(
+        Action::FormCancel,
+        "form_cancel",
+        &[Form],
+        &["Esc"],
+        "Back out without sending anything",
+        "cancel",
     ),
 ];
 

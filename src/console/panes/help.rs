@@ -16,6 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, context: Context, cursor: 
         Context::Items => "Keys: folders and documents",
         Context::Tasks => "Keys: tasks",
         Context::Viewer => "Keys: viewer",
+        Context::Form => "Keys: action form",
     };
     let inner = open_box(frame, app, area, title);
     let keys_width = 22.min(inner.width / 2);
