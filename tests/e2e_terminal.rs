@@ -32,10 +32,10 @@ fn the_terminal_harness_reads_what_the_binary_prints_and_its_exit_status() {
     assert!(transcript.contains("log file:"), "{transcript}");
 }
 
-/// Starts a restore session in the demo, opens Adele Vance's Documents and marks two
-/// documents; returns the terminal showing them.
-fn browse_and_mark_two(env: &[(&str, &str)], size: (u16, u16)) -> Terminal {
-    let term = Terminal::start(binary(), &["--demo"], env, size);
+/// Starts a restore session in the demo, opens Adele Vance's Documents and marks Budget.xlsx
+/// and Roadmap.pptx; returns the terminal showing them.
+fn browse_and_mark_two(dir: &Path, env: &[(&str, &str)], size: (u16, u16)) -> Terminal {
+    let term = Terminal::start_in(dir, binary(), &["--demo"], env, size);
     term.wait_for("Initiated by", step());
     term.settle(step());
     term.press(&["n"]);
@@ -52,39 +52,148 @@ fn browse_and_mark_two(env: &[(&str, &str)], size: (u16, u16)) -> Terminal {
     term
 }
 
-fn browse_mark_and_quit(env: &[(&str, &str)], size: (u16, u16)) {
+/// The bytes the demo serves for documents of Adele Vance's OneDrive, read through the real
+/// client from an emulator of the same (seeded) tenant.
+fn expected_documents(paths: &[&str]) -> Vec<(String, Vec<u8>)> {
+    use vbo_restore::api::{Client, ConnectOptions, ExploreOptions, Secret};
+    use vbo_restore::emulator::{Emulator, EmulatorConfig, document_bytes, tenant};
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async {
+        let server = Emulator::start(EmulatorConfig::default())
+            .await
+            .expect("emulator");
+        let mut options = ConnectOptions::new(&server.url(), "helpdesk", Secret::new("demo"));
+        options.trust.fingerprint = Some(server.fingerprint());
+        let client = Client::connect(options).await.expect("login");
+        let explore = ExploreOptions::default();
+        let session = client
+            .explore(&tenant::organization_id(), &explore)
+            .await
+            .expect("session");
+        let drive = tenant::first_onedrive_id();
+        let mut out = Vec::new();
+        for path in paths {
+            let item = client
+                .resolve_item(&session.id, &drive, path)
+                .await
+                .expect("item");
+            let size = item.size_bytes.expect("a size");
+            let version = item.version_id.expect("a version id") as i32;
+            let bytes = document_bytes(&item.id, version, size, 0, size as usize);
+            out.push((item.name.clone(), bytes));
+        }
+        out
+    })
+}
+
+/// The entries of the one ZIP file in `dir`, by name.
+fn zip_entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let zips: Vec<_> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "zip"))
+        .collect();
+    assert_eq!(zips.len(), 1, "one ZIP in {}: {zips:?}", dir.display());
+    let file = std::fs::File::open(&zips[0]).expect("open");
+    let mut archive = zip::ZipArchive::new(file).expect("a ZIP");
+    let mut entries = Vec::new();
+    for n in 0..archive.len() {
+        let mut entry = archive.by_index(n).expect("entry");
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("read");
+        let name = entry
+            .name()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        entries.push((name, bytes));
+    }
+    entries.sort();
+    entries
+}
+
+/// Presses Enter on Continue until the form shows its summary, at most three times.
+///
+/// LIMITATION: on a save the first Enter sometimes leaves the fields on screen with the
+/// summary's hint below them until the next key; the summary is waited for rather than
+/// assumed. A second submission would show as a second ZIP, which the caller rules out.
+fn review(term: &Terminal) -> String {
+    for _ in 0..3 {
+        term.press(&["Enter"]);
+        let screen = term.settle(step());
+        if screen.contains("Please check") {
+            return screen;
+        }
+    }
+    term.wait_for("Please check", step())
+}
+
+/// The whole helpdesk flow in a real terminal: browse, mark two, save them as a ZIP, check it
+/// byte for byte, restore one with user and password, quit.
+fn save_two_and_restore_one(env: &[(&str, &str)], size: (u16, u16)) {
     assert!(
         tmux_available(),
         "tmux is needed for the terminal tests (.ci/run installs it)"
     );
     let home = tempfile::tempdir().expect("temp home");
+    let saves = tempfile::tempdir().expect("save folder");
     let home_path = home.path().to_str().expect("utf-8").to_string();
     let mut full_env = vec![("HOME", home_path.as_str())];
     full_env.extend_from_slice(env);
-    let term = browse_and_mark_two(&full_env, size);
-    let screen = term.screen();
+    let term = browse_and_mark_two(saves.path(), &full_env, size);
     assert!(
-        !screen.contains('\u{1b}'),
+        !term.screen().contains('\u{1b}'),
         "no raw escape reaches the screen text"
     );
-    term.keys(&["q"]);
+
+    term.press(&["s"]);
+    term.wait_for("ZIP", step());
+    term.press(&["Tab", "Tab"]);
+    review(&term);
+    term.press(&["Enter"]);
+    term.wait_for("succeeded", step());
+    let mut expected = expected_documents(&["Documents/Budget.xlsx", "Documents/Roadmap.pptx"]);
+    expected.sort();
+    assert_eq!(
+        zip_entries(saves.path()),
+        expected,
+        "the ZIP holds both documents as served"
+    );
+
+    term.press(&["Escape", "k", "Space"]);
+    term.wait_for("1 marked", step());
+    term.press(&["a"]);
+    term.wait_for("Restore to the original location", step());
+    term.press(&["Tab", "Tab", "Tab", "Tab"]);
+    term.type_text("admin@contoso.onmicrosoft.com");
+    term.press(&["Tab"]);
+    term.type_text("restore");
+    term.press(&["Tab"]);
+    let review = review(&term);
+    assert!(review.contains("admin@contoso.onmicrosoft.com"), "{review}");
+    assert!(!review.contains("restore\n"), "the password is not shown");
+    term.press(&["Enter"]);
+    term.wait_for("restore succeeded", step());
+    term.press(&["Escape", "q"]);
     assert_eq!(term.wait_exit(step()), 0, "{}", term.screen());
 }
 
 #[test]
-fn browsing_and_marking_work_at_80x24() {
-    browse_mark_and_quit(&[("TERM", "xterm-256color")], (80, 24));
+fn save_and_restore_in_a_real_terminal_at_80x24() {
+    save_two_and_restore_one(&[("TERM", "xterm-256color")], (80, 24));
 }
 
 #[test]
-fn browsing_and_marking_work_at_160x48() {
-    browse_mark_and_quit(&[("TERM", "xterm-256color")], (160, 48));
+fn save_and_restore_in_a_real_terminal_at_160x48() {
+    save_two_and_restore_one(&[("TERM", "xterm-256color")], (160, 48));
 }
 
 #[test]
-fn browsing_works_without_colour_and_on_a_plain_xterm() {
-    browse_mark_and_quit(&[("NO_COLOR", "1"), ("TERM", "xterm-256color")], (80, 24));
-    browse_mark_and_quit(&[("TERM", "xterm")], (80, 24));
+fn save_and_restore_without_colour_and_on_a_plain_xterm() {
+    save_two_and_restore_one(&[("NO_COLOR", "1"), ("TERM", "xterm-256color")], (80, 24));
+    save_two_and_restore_one(&[("TERM", "xterm")], (80, 24));
 }
 
 #[test]

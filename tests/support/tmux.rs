@@ -22,6 +22,17 @@ pub struct Terminal {
 impl Terminal {
     /// Starts `program args` in a `width`x`height` window with the given environment.
     pub fn start(program: &Path, args: &[&str], env: &[(&str, &str)], size: (u16, u16)) -> Self {
+        Self::start_in(Path::new("."), program, args, env, size)
+    }
+
+    /// Like [`Terminal::start`], with the program's working directory set to `dir`.
+    pub fn start_in(
+        dir: &Path,
+        program: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        size: (u16, u16),
+    ) -> Self {
         let socket = format!("vbo-test-{}-{}", std::process::id(), unique());
         // Through a shell, as a login on a jump host runs it; the shell writes the program's
         // exit status to a file, which is more dependable than asking tmux for it.
@@ -42,7 +53,8 @@ impl Terminal {
             .arg(&socket)
             .arg("-f")
             .arg(&conf)
-            .args(["new-session", "-d"])
+            .args(["new-session", "-d", "-c"])
+            .arg(dir)
             .args(["-x", &size.0.to_string(), "-y", &size.1.to_string()]);
         for (name, value) in env {
             tmux.args(["-e", &format!("{name}={value}")]);
