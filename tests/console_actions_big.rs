@@ -13,12 +13,27 @@ use vbo_restore::tasks::TaskState;
 /// Bytes the save must have streamed before the test starts pressing keys.
 const UNDER_WAY_BYTES: u64 = 1024 * 1024;
 
-fn running_with_bytes(console: &Console) -> bool {
+/// Whether the save has streamed a little (or, to fail fast, has already ended).
+fn under_way_or_ended(console: &Console) -> bool {
     console.app.tasks.board.tasks.first().is_some_and(|task| {
-        task.state == TaskState::Running
-            && task.progress.bytes_done >= UNDER_WAY_BYTES
-            && task.progress.bytes_per_sec >= 1.0
+        task.state.is_finished()
+            || (task.state == TaskState::Running && task.progress.bytes_done >= UNDER_WAY_BYTES)
     })
+}
+
+/// Whether the summary has a speed to show (or the save has ended).
+fn measured_or_ended(console: &Console) -> bool {
+    let summary = &console.app.tasks.board.summary;
+    summary.bytes_per_sec >= 1.0 || !summary.is_busy()
+}
+
+fn assert_running(console: &Console) {
+    let task = &console.app.tasks.board.tasks[0];
+    assert_eq!(
+        task.state,
+        TaskState::Running,
+        "the save still runs: {task:?}"
+    );
 }
 
 fn assert_nothing_left(console: &Console) {
@@ -37,8 +52,10 @@ async fn keys_keep_working_while_a_2_gib_save_runs_then_it_is_cancelled() {
     console.review();
     console.press(KeyCode::Enter);
     console
-        .until("the save is under way", running_with_bytes)
+        .until("the save is under way", under_way_or_ended)
         .await;
+    console.until("the speed is known", measured_or_ended).await;
+    assert_running(&console);
     let shown = console.screen();
     assert!(shown.contains("1 running"), "the summary: {shown}");
     assert!(shown.contains("iB/s"), "the summary has the speed: {shown}");
@@ -65,10 +82,7 @@ async fn keys_keep_working_while_a_2_gib_save_runs_then_it_is_cancelled() {
     console.press(KeyCode::Char('t'));
     assert_eq!(console.app.focus, Pane::Tasks);
     console.drain();
-    assert!(
-        console.app.tasks.board.tasks[0].state == TaskState::Running,
-        "the save still runs while the keys are handled"
-    );
+    assert_running(&console);
     let pane = console.screen();
     let row = pane
         .lines()
@@ -84,8 +98,11 @@ async fn keys_keep_working_while_a_2_gib_save_runs_then_it_is_cancelled() {
     // Retried, it runs again; quitting asks first, and yes cancels it and cleans up.
     console.press(KeyCode::Char('R'));
     console
-        .until("the retry is under way", running_with_bytes)
+        .until("the retry is under way", |c| {
+            c.app.tasks.board.tasks[0].attempt == 2 && under_way_or_ended(c)
+        })
         .await;
+    assert_running(&console);
     console.press(KeyCode::Char('q'));
     match &console.app.overlay {
         Some(Overlay::Confirm(confirm)) => {
