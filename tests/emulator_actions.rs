@@ -382,3 +382,31 @@ async fn search_finds_names_below_a_folder() {
         "{names:?}"
     );
 }
+
+#[tokio::test]
+async fn search_inside_the_big_folder_finds_its_own_rows() {
+    let bed = Bed::default().await;
+    let token = bed.login("v8").await;
+    let session = bed.explore("v8", &token, false).await;
+    let drive = drive_path(&session, &tenant::big_onedrive_id());
+    let folder = tenant::big_folder_id();
+    let (status, page) = bed
+        .post(
+            "v8",
+            &format!("{drive}/Folders/{folder}/search?limit=50"),
+            &token,
+            json!({ "query": "invoice 00999" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let names: Vec<&str> = page["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|i| i["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Invoice 009990.pdf") && names.len() == 10,
+        "{names:?}"
+    );
+}

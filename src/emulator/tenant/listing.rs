@@ -171,14 +171,19 @@ impl Drive {
                 .collect(),
             None => self.roots.iter().rev().copied().collect(),
         };
-        let mut rows = 0;
+        // The computed rows belong to the big folder: below it, or in it when it is the parent.
+        let big_is = |n: u32| self.big.as_ref().is_some_and(|b| b.node == n) && want.documents;
+        let mut rows = match parent {
+            Some(p) if big_is(p) => self.big.as_ref().map_or(0, |b| b.len),
+            _ => 0,
+        };
         while let Some(n) = stack.pop() {
             if !self.visible(Item::Node(n), view) {
                 continue;
             }
             order.push(n);
             stack.extend(self.nodes[n as usize].children.iter().rev());
-            if self.big.as_ref().is_some_and(|b| b.node == n) && want.documents {
+            if big_is(n) {
                 rows = self.big.as_ref().map_or(0, |b| b.len);
             }
         }
