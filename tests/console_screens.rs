@@ -105,8 +105,8 @@ async fn the_big_folder_scrolled_to_the_end_filtered_and_searched() {
     assert!(console.app.items.listing.visible_len() < 100);
     snapshot_both(&mut console, "filter");
 
-    // LIMITATION: the emulator's search skips the rows of the big folder itself when asked
-    // inside it, so the server search starts one level up, in "Scans".
+    // The server search starts one level up, in "Scans", so that it covers the whole subtree
+    // (searching inside the big folder itself is an emulator test).
     console.press(KeyCode::Esc);
     console.press_settle(KeyCode::Backspace).await;
     console.press(KeyCode::Char('/'));
