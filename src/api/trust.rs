@@ -108,8 +108,24 @@ pub struct TlsSetup {
 /// Builds the TLS configuration `trust` asks for, for connections to `server`.
 pub fn tls_setup(trust: &Trust, server: &str) -> Result<TlsSetup, ApiError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let rejections = RejectionSlot::default();
     let mode = choose_mode(trust, server, &provider)?;
+    setup_with(mode, server, provider)
+}
+
+/// A configuration that accepts any certificate without a warning, only to read it: the
+/// presented certificate's fingerprint lands in the slot. For probes that send nothing over
+/// the connection.
+pub fn observing_setup(server: &str) -> Result<TlsSetup, ApiError> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    setup_with(Mode::Observe, server, provider)
+}
+
+fn setup_with(
+    mode: Mode,
+    server: &str,
+    provider: Arc<CryptoProvider>,
+) -> Result<TlsSetup, ApiError> {
+    let rejections = RejectionSlot::default();
     let verifier = Arc::new(TrustVerifier {
         mode,
         server: server.to_string(),
@@ -192,6 +208,8 @@ enum Mode {
     Verified(Option<rustls_platform_verifier::Verifier>),
     Pinned(Fingerprint),
     Insecure,
+    /// Accept, and note the certificate in the slot: see [`observing_setup`].
+    Observe,
 }
 
 struct TrustVerifier {
@@ -231,6 +249,10 @@ impl ServerCertVerifier for TrustVerifier {
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
         match &self.mode {
+            Mode::Observe => {
+                self.reject(end_entity, "observed by a probe".into());
+                Ok(ServerCertVerified::assertion())
+            }
             Mode::Insecure => {
                 tracing::warn!(server = %self.server, "accepting the server's certificate unchecked");
                 Ok(ServerCertVerified::assertion())
