@@ -1,0 +1,242 @@
+//! The scripting commands' arguments: listings, saves, restores, copies and sends.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+/// How a command prints what it found.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// Print one JSON document on standard output instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `explore ORG`.
+#[derive(Debug, Clone, Args)]
+pub struct ExploreArgs {
+    /// Organization id.
+    #[arg(value_name = "ORG")]
+    pub organization: String,
+
+    /// Point in time to explore (RFC 3339, such as 2024-05-01T10:00:00Z); latest when absent.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+
+    /// Show deleted items as well.
+    #[arg(long)]
+    pub show_deleted: bool,
+
+    /// Show every version of the documents.
+    #[arg(long)]
+    pub all_versions: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A command about one restore session.
+#[derive(Debug, Clone, Args)]
+pub struct SessionArgs {
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `ls SESSION ONEDRIVE [FOLDER]`.
+#[derive(Debug, Clone, Args)]
+pub struct LsArgs {
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+
+    /// OneDrive id, or its user's name when unique.
+    #[arg(value_name = "ONEDRIVE")]
+    pub onedrive: String,
+
+    /// Folder id, or a path from the OneDrive's root; the root when absent.
+    #[arg(value_name = "FOLDER")]
+    pub folder: Option<String>,
+
+    /// List the subfolders' contents too.
+    #[arg(long)]
+    pub recursive: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `versions SESSION ONEDRIVE DOCUMENT`.
+#[derive(Debug, Clone, Args)]
+pub struct VersionsArgs {
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+
+    #[arg(value_name = "ONEDRIVE")]
+    pub onedrive: String,
+
+    /// Document id, or a path from the OneDrive's root.
+    #[arg(value_name = "DOCUMENT")]
+    pub document: String,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The session, OneDrive and items an action works on.
+#[derive(Debug, Clone, Args)]
+pub struct ItemsArgs {
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+
+    /// OneDrive id, or its user's name when unique.
+    #[arg(value_name = "ONEDRIVE")]
+    pub onedrive: String,
+
+    /// Document or folder ids, or paths from the OneDrive's root; `/` is the whole OneDrive.
+    #[arg(value_name = "ITEM", required = true, num_args = 1..)]
+    pub items: Vec<String>,
+}
+
+/// `save SESSION ONEDRIVE ITEM...`.
+#[derive(Debug, Clone, Args)]
+pub struct SaveArgs {
+    #[command(flatten)]
+    pub target: ItemsArgs,
+
+    /// Save all the items as one ZIP.
+    #[arg(long)]
+    pub zip: bool,
+
+    /// Folder to save into (created if missing); the profile's download_dir by default.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// How a restore or a copy signs in to Microsoft 365. The passwords come from
+/// `VBO_RESTORE_RESTORE_PASSWORD` and `VBO_RESTORE_CERTIFICATE_PASSWORD`, or a prompt.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AuthArgs {
+    /// Organization account to restore with.
+    #[arg(long, value_name = "USER", conflicts_with_all = ["device_code", "certificate"])]
+    pub restore_user: Option<String>,
+
+    /// Sign in with a Microsoft device code (the URL and code are printed to stderr).
+    #[arg(long, conflicts_with = "certificate")]
+    pub device_code: bool,
+
+    /// Application id of the restore application.
+    #[arg(long, value_name = "ID")]
+    pub app_id: Option<String>,
+
+    /// The restore application's certificate (PKCS#12); needs --app-id.
+    #[arg(long, value_name = "FILE.pfx", requires = "app_id")]
+    pub certificate: Option<PathBuf>,
+}
+
+/// `restore SESSION ONEDRIVE ITEM...`.
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    #[command(flatten)]
+    pub target: ItemsArgs,
+
+    /// Restore all versions or the last one.
+    #[arg(long, value_enum, default_value_t = VersionArg::Last)]
+    pub version: VersionArg,
+
+    /// When the document exists: keep both or overwrite.
+    #[arg(long, value_enum, default_value_t = ConflictArg::Keep)]
+    pub on_conflict: ConflictArg,
+
+    #[command(flatten)]
+    pub auth: AuthArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `copy SESSION ONEDRIVE ITEM... --to-onedrive ONEDRIVE`.
+#[derive(Debug, Clone, Args)]
+pub struct CopyArgs {
+    #[command(flatten)]
+    pub target: ItemsArgs,
+
+    /// OneDrive to copy into: id, or its user's name when unique.
+    #[arg(long, value_name = "ONEDRIVE")]
+    pub to_onedrive: String,
+
+    /// Folder in the target OneDrive; the server's default when absent.
+    #[arg(long, value_name = "PATH")]
+    pub folder: Option<String>,
+
+    /// Copy all versions or the last one.
+    #[arg(long, value_enum, default_value_t = VersionArg::Last)]
+    pub version: VersionArg,
+
+    /// When the last version exists there: overwrite or merge.
+    #[arg(long, value_enum, default_value_t = LastVersionArg::Merge)]
+    pub last_version: LastVersionArg,
+
+    /// Copy only items that changed.
+    #[arg(long)]
+    pub changed_items: bool,
+
+    /// Copy deleted items too.
+    #[arg(long)]
+    pub deleted_items: bool,
+
+    #[command(flatten)]
+    pub auth: AuthArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `send SESSION ONEDRIVE ITEM... --from ADDR --to ADDR`.
+#[derive(Debug, Clone, Args)]
+pub struct SendArgs {
+    #[command(flatten)]
+    pub target: ItemsArgs,
+
+    /// Sender address.
+    #[arg(long, value_name = "ADDR")]
+    pub from: String,
+
+    /// Recipient address; may be repeated.
+    #[arg(long, value_name = "ADDR", required = true)]
+    pub to: Vec<String>,
+
+    #[arg(long, value_name = "TEXT", default_value = "Restored documents")]
+    pub subject: String,
+
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub text: String,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `--version all|last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VersionArg {
+    All,
+    Last,
+}
+
+/// `--on-conflict keep|overwrite`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConflictArg {
+    Keep,
+    Overwrite,
+}
+
+/// `--last-version overwrite|merge`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LastVersionArg {
+    Overwrite,
+    Merge,
+}
