@@ -11,6 +11,7 @@ use super::keys::{BadKey, Chord};
 use crate::config::KeyBinding;
 
 mod actions;
+mod markdown;
 
 use actions::SPECS;
 pub use actions::{Action, Context};

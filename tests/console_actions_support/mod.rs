@@ -10,6 +10,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use serde_json::Value;
 use tokio::task::JoinHandle;
 
@@ -312,6 +313,17 @@ impl Console {
     /// Every file in the download folder, `.part` files included.
     pub fn downloaded(&self) -> Vec<PathBuf> {
         files_in(self.downloads.path())
+    }
+
+    /// Draws a frame and returns its cells as the console drew them. The backend's copy can
+    /// keep a stale cell where a wide character used to hide it, which a real terminal
+    /// clears when the wide character is overwritten.
+    pub fn draw(&mut self) -> Buffer {
+        self.terminal
+            .draw(|frame| ui::draw(frame, &self.app))
+            .expect("draw")
+            .buffer
+            .clone()
     }
 
     /// Draws a frame and returns it as text, with the emulator's address, the session id

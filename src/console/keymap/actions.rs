@@ -16,6 +16,20 @@ pub enum Context {
     Viewer,
 }
 
+impl Context {
+    /// What help's title and the README's key table call this place.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Sessions => "restore sessions",
+            Context::OneDrives => "OneDrives",
+            Context::Items => "folders and documents",
+            Context::Tasks => "tasks",
+            Context::Viewer => "viewer",
+            Context::Form => "action form",
+        }
+    }
+}
+
 /// Something the user can ask for with a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {

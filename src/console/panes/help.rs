@@ -10,15 +10,8 @@ use crate::console::app::{App, Cursor};
 use crate::console::keymap::Context;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, context: Context, cursor: &Cursor) {
-    let title = match context {
-        Context::Sessions => "Keys: restore sessions",
-        Context::OneDrives => "Keys: OneDrives",
-        Context::Items => "Keys: folders and documents",
-        Context::Tasks => "Keys: tasks",
-        Context::Viewer => "Keys: viewer",
-        Context::Form => "Keys: action form",
-    };
-    let inner = open_box(frame, app, area, title);
+    let title = format!("Keys: {}", context.name());
+    let inner = open_box(frame, app, area, &title);
     let keys_width = 22.min(inner.width / 2);
     let name_width = 14;
     let help_width = inner
