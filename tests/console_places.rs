@@ -160,6 +160,15 @@ async fn the_recent_place_is_kept_while_browsing_and_resume_returns_to_it() {
     );
     let folders: Vec<&str> = kept.folder.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(folders, ["Documents", "Work"]);
+    let kept_so_far = console.places_kept;
+    console.press(KeyCode::Down);
+    console.press(KeyCode::Up);
+    console.press(KeyCode::Tab);
+    console.press(KeyCode::BackTab);
+    assert_eq!(console.places_kept, kept_so_far, "moving the cursor keeps no place");
+    console.press_settle(KeyCode::Backspace).await;
+    console.press_settle(KeyCode::Enter).await;
+    assert_eq!(console.places_kept, kept_so_far + 2, "one write per folder change");
     let text = std::fs::read_to_string(recent.path()).expect("file");
     assert!(
         !text.contains("demo") && !text.contains("restore\""),

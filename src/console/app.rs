@@ -185,7 +185,9 @@ impl App {
         self.dirty = true;
         self.notice = None;
         // A key hands the console back to the user: a walk still under way stops.
-        self.journey = None;
+        if self.is_walking() {
+            self.end_walk();
+        }
         let context = self.context();
         let action = self.keymap.action(context, &key);
         if matches!(action, Some(Action::ForceQuit)) {

@@ -35,6 +35,8 @@ pub struct Console {
     worker: JoinHandle<()>,
     /// Where the places the app asks to keep are written, under [`RECENT_PROFILE`].
     recent: Option<RecentFile>,
+    /// How many places the app asked to keep.
+    pub places_kept: usize,
 }
 
 /// The profile name the tests keep recent places under.
@@ -130,6 +132,7 @@ impl Console {
             channels,
             worker,
             recent,
+            places_kept: 0,
         };
         console.flush();
         console.settle().await;
@@ -144,6 +147,7 @@ impl Console {
                     self.channels.requests.send(envelope).expect("worker alive");
                 }
                 Effect::Remember(place) => {
+                    self.places_kept += 1;
                     if let Some(recent) = &self.recent {
                         recent
                             .save(RECENT_PROFILE, &place)

@@ -102,7 +102,7 @@ impl App {
             Step::Organizations(_) | Step::Explore(_) => false,
         };
         if load_failed {
-            self.journey = None;
+            self.end_walk();
         }
     }
 
@@ -112,14 +112,21 @@ impl App {
             |j| matches!(j.step, Step::Organizations(t) | Step::Explore(t) if t == ticket),
         );
         if waits {
-            self.journey = None;
+            self.end_walk();
         }
     }
 
     /// Stops the walk where it is and says why.
     pub(super) fn stop_walk(&mut self, message: String) {
-        self.journey = None;
+        self.end_walk();
         self.notify(message);
+    }
+
+    /// The walk is over: where it got to becomes the recent place. The places passed on the
+    /// way are not kept one by one, and a walk that found no session keeps the old place.
+    pub(super) fn end_walk(&mut self) {
+        self.journey = None;
+        self.note_place();
     }
 
     fn pick_session(&mut self) {
@@ -160,7 +167,7 @@ impl App {
             journey.step = Step::OneDrives;
         }
         if !wants_onedrive {
-            self.journey = None;
+            self.end_walk();
         }
     }
 

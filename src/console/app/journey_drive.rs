@@ -8,7 +8,7 @@ use crate::console::format;
 impl App {
     pub(super) fn pick_onedrive(&mut self) {
         let Some(wanted) = self.journey.as_ref().and_then(|j| j.onedrive.clone()) else {
-            self.journey = None;
+            self.end_walk();
             return;
         };
         let all = &self.onedrives.all;
@@ -61,7 +61,7 @@ impl App {
             return;
         };
         if journey.path.is_empty() {
-            self.journey = None;
+            self.end_walk();
         } else {
             journey.step = super::journey::Step::Folder;
         }
@@ -70,7 +70,7 @@ impl App {
     /// Looks for the next folder or document in the rows loaded so far.
     pub(super) fn pick_in_folder(&mut self) {
         let Some(wanted) = self.journey.as_ref().and_then(|j| j.path.front().cloned()) else {
-            self.journey = None;
+            self.end_walk();
             return;
         };
         let last = self.journey.as_ref().is_some_and(|j| j.path.len() == 1);
@@ -120,7 +120,7 @@ impl App {
             }
             if complete {
                 self.items.cursor.select_at(at, at, rows);
-                self.journey = None;
+                self.end_walk();
             }
             return;
         }

@@ -36,6 +36,9 @@ impl App {
 
     /// Asks for the place to be kept when it differs from the last one kept.
     pub(super) fn note_place(&mut self) {
+        if self.is_walking() {
+            return;
+        }
         let place = self.place();
         if place.is_none() || place == self.remembered {
             return;
