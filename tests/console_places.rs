@@ -165,10 +165,17 @@ async fn the_recent_place_is_kept_while_browsing_and_resume_returns_to_it() {
     console.press(KeyCode::Up);
     console.press(KeyCode::Tab);
     console.press(KeyCode::BackTab);
-    assert_eq!(console.places_kept, kept_so_far, "moving the cursor keeps no place");
+    assert_eq!(
+        console.places_kept, kept_so_far,
+        "moving the cursor keeps no place"
+    );
     console.press_settle(KeyCode::Backspace).await;
     console.press_settle(KeyCode::Enter).await;
-    assert_eq!(console.places_kept, kept_so_far + 2, "one write per folder change");
+    assert_eq!(
+        console.places_kept,
+        kept_so_far + 2,
+        "one write per folder change"
+    );
     let text = std::fs::read_to_string(recent.path()).expect("file");
     assert!(
         !text.contains("demo") && !text.contains("restore\""),
@@ -261,5 +268,23 @@ async fn resume_with_no_place_or_a_damaged_file_shows_the_sessions() {
         recent.load(RECENT_PROFILE).is_some(),
         "the damaged file is replaced once a session is opened"
     );
+    console.stop().await;
+}
+
+#[tokio::test]
+async fn a_listing_that_fails_on_the_way_ends_the_walk_with_the_failure_shown() {
+    let emulator = emulator().await;
+    let fault: vbo_restore::emulator::Fault = "status:503:*/onedrives".parse().expect("fault");
+    emulator.set_faults(vec![fault]);
+    let console = Console::start_at(emulator, open("contoso/Adele Vance/Documents"), None).await;
+    assert!(!console.app.is_walking());
+    assert_eq!(console.app.focus, Pane::OneDrives);
+    let popup = console.app.popup.as_ref().expect("the failure is shown");
+    assert!(
+        popup.title.contains("listing the OneDrives"),
+        "{}",
+        popup.title
+    );
+    assert!(console.app.items.onedrive.is_none());
     console.stop().await;
 }

@@ -89,12 +89,6 @@ impl App {
         let Some(step) = self.journey.as_ref().map(|j| j.step) else {
             return;
         };
-        match step {
-            Step::Sessions if self.sessions.load == Load::Idle => self.pick_session(),
-            Step::OneDrives if self.onedrives.load == Load::Idle => self.pick_onedrive(),
-            Step::Folder => self.pick_in_folder(),
-            _ => {}
-        }
         let load_failed = match step {
             Step::Sessions => self.sessions.load == Load::Failed,
             Step::OneDrives => self.onedrives.load == Load::Failed,
@@ -102,7 +96,13 @@ impl App {
             Step::Organizations(_) | Step::Explore(_) => false,
         };
         if load_failed {
-            self.end_walk();
+            return self.end_walk();
+        }
+        match step {
+            Step::Sessions if self.sessions.load == Load::Idle => self.pick_session(),
+            Step::OneDrives if self.onedrives.load == Load::Idle => self.pick_onedrive(),
+            Step::Folder => self.pick_in_folder(),
+            _ => {}
         }
     }
 
