@@ -211,10 +211,9 @@ async fn resume_after_the_session_was_stopped_says_so_and_shows_the_sessions() {
     let target = "contoso/Adele Vance/Documents";
     let console = Console::start_at(emulator, open(target), Some(recent.clone())).await;
     let id = console.app.items.session.clone();
-    assert_eq!(
-        recent.load(RECENT_PROFILE).map(|p| p.session),
-        Some(id.clone())
-    );
+    let kept = recent.load(RECENT_PROFILE).expect("kept");
+    assert_eq!(kept.session, id);
+    let started = kept.started.expect("the session's start is kept");
     let emulator = console.close();
 
     connect(&emulator, None, 1000)
@@ -229,8 +228,9 @@ async fn resume_after_the_session_was_stopped_says_so_and_shows_the_sessions() {
     let message = notice(&console);
     assert!(
         message.starts_with(&format!(
-            "The restore session of {} started",
-            tenant::ORGANIZATION_NAME
+            "The restore session of {} from {}",
+            tenant::ORGANIZATION_NAME,
+            started.format("%Y-%m-%d")
         )),
         "{message}"
     );

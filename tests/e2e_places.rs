@@ -146,8 +146,9 @@ fn open_on_the_demo_lands_in_the_folder_with_the_cursor_on_the_document() {
         "contoso/Adele Vance/Documents/Roadmap.pptx",
     ];
     let term = Terminal::start(binary(), &args, &env, (100, 30));
-    let screen = term.wait_for("› Adele Vance › Documents", step());
-    assert!(screen.contains("Budget.xlsx"), "{screen}");
+    let screen = term.wait_for("Roadmap.pptx", step());
+    assert!(screen.contains("› Adele Vance › Documents"), "{screen}");
+    term.settle(step());
     term.press(&["i"]);
     let details = term.wait_for("Document Roadmap.pptx", step());
     assert!(details.contains("/Documents"), "{details}");
@@ -158,4 +159,14 @@ fn open_on_the_demo_lands_in_the_folder_with_the_cursor_on_the_document() {
         recent.contains("\"demo\"") && recent.contains("Documents"),
         "{recent}"
     );
+
+    // Each demo run has its own emulator, so the last run's session is gone: resume says so.
+    let term = Terminal::start(binary(), &["--demo", "--resume"], &env, (160, 30));
+    let screen = term.wait_for("has ended; press n to start a new one", step());
+    assert!(
+        screen.contains("Initiated by"),
+        "the sessions list: {screen}"
+    );
+    term.press(&["q"]);
+    assert_eq!(term.wait_exit(step()), 0);
 }

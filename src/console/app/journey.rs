@@ -283,7 +283,8 @@ fn organization_matches(session: &RestoreSession, lower: &str) -> bool {
     org == lower || org.split('.').next() == Some(lower)
 }
 
-/// "of contoso.onmicrosoft.com started 2026-11-24 10:02 (backup of 2026-11-20 18:00)".
+/// "of contoso.onmicrosoft.com from 2026-11-24": the backup's day when it is known, else the
+/// day the session started; short, since it has to fit the status line.
 pub(super) fn about_session(
     session: &RestoreSession,
     point_in_time: Option<chrono::DateTime<chrono::Utc>>,
@@ -300,14 +301,10 @@ fn describe(
     started: Option<chrono::DateTime<chrono::Utc>>,
     point_in_time: Option<chrono::DateTime<chrono::Utc>>,
 ) -> String {
-    let mut text = format!("of {organization}");
-    if started.is_some() {
-        text.push_str(&format!(" started {}", format::minute(started)));
+    match point_in_time.or(started) {
+        Some(day) => format!("of {organization} from {}", format::day(Some(day))),
+        None => format!("of {organization}"),
     }
-    if point_in_time.is_some() {
-        text.push_str(&format!(" (backup of {})", format::minute(point_in_time)));
-    }
-    text
 }
 
 fn resumed(place: Place) -> Journey {

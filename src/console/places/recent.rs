@@ -76,7 +76,10 @@ impl RecentFile {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let temporary = self.path.with_extension("json.tmp");
+        // One temporary name a process, so that two consoles writing at once never share one.
+        let temporary = self
+            .path
+            .with_extension(format!("json.{}.tmp", std::process::id()));
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(&text)?;
         file.sync_all()?;
