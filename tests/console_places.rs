@@ -288,3 +288,24 @@ async fn a_listing_that_fails_on_the_way_ends_the_walk_with_the_failure_shown() 
     assert!(console.app.items.onedrive.is_none());
     console.stop().await;
 }
+
+#[tokio::test]
+async fn an_organization_with_several_working_sessions_asks_for_an_id() {
+    let emulator = emulator().await;
+    let first = session_of_another_agent(&emulator).await;
+    session_of_another_agent(&emulator).await;
+    let console = Console::start_at(emulator, open("Contoso/Adele Vance"), None).await;
+    assert_eq!(console.app.focus, Pane::Sessions);
+    assert!(
+        console.app.onedrives.session.is_none(),
+        "no session was guessed"
+    );
+    let message = notice(&console);
+    assert!(
+        message.starts_with("2 working restore sessions belong to \"Contoso\"; name one by id"),
+        "{message}"
+    );
+    assert!(message.contains(&first), "{message}");
+    assert_eq!(console.app.sessions.list.len(), 6, "no session was started");
+    console.stop().await;
+}

@@ -285,7 +285,7 @@ fn organization_matches(session: &RestoreSession, lower: &str) -> bool {
 
 /// "of contoso.onmicrosoft.com from 2026-11-24": the backup's day when it is known, else the
 /// day the session started; short, since it has to fit the status line.
-pub(super) fn about_session(
+fn about_session(
     session: &RestoreSession,
     point_in_time: Option<chrono::DateTime<chrono::Utc>>,
 ) -> String {
