@@ -40,6 +40,10 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli, config: Config) -> ExitCode {
+    if cli.command.is_some() && cli.place.is_given() {
+        let message = "--open and --resume are for the console; leave them out with a command";
+        return fail(EXIT_USAGE, &message);
+    }
     match cli.command {
         Some(Command::Demo(args)) => {
             // The emulator runs its own runtime, so it gets a thread outside this one.
@@ -73,9 +77,9 @@ async fn run(cli: Cli, config: Config) -> ExitCode {
 async fn open_console(cli: &Cli, config: &Config) -> anyhow::Result<()> {
     let options = console::launch::console_options(config)?;
     if cli.connection.demo {
-        console::launch::demo(options).await
+        console::launch::demo(options, &cli.place).await
     } else {
-        console::launch::profile(&cli.connection, config, options).await
+        console::launch::profile(&cli.connection, &cli.place, config, options).await
     }
 }
 

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::console::places::{OpenTarget, OpenTargetError};
+
 mod scripting;
 
 pub use scripting::*;
@@ -35,6 +37,9 @@ pub struct Cli {
 
     #[command(flatten)]
     pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub place: PlaceArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -74,6 +79,38 @@ pub struct ConnectionArgs {
     /// Use an in-process demo server, already logged in.
     #[arg(long, global = true)]
     pub demo: bool,
+}
+
+/// Where the console opens; for the console only, not for the commands.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlaceArgs {
+    /// Open the console at SESSION/ONEDRIVE/PATH. SESSION is a restore session id, a unique
+    /// start of one, or an organization name (its only working session, or a new session at
+    /// its latest backup when it has none); ONEDRIVE an id, display name or user name; PATH
+    /// folder names from the OneDrive's root, the last of which may be a document. Write a /
+    /// inside a name as %2F (and a % before 2F or 25 as %25).
+    #[arg(
+        long,
+        value_name = "SESSION/ONEDRIVE/PATH",
+        value_parser = parse_open_target,
+        conflicts_with = "resume"
+    )]
+    pub open: Option<OpenTarget>,
+
+    /// Open the console at the profile's last restore session, OneDrive and folder.
+    #[arg(long)]
+    pub resume: bool,
+}
+
+impl PlaceArgs {
+    /// Whether a place was asked for.
+    pub fn is_given(&self) -> bool {
+        self.open.is_some() || self.resume
+    }
+}
+
+fn parse_open_target(value: &str) -> Result<OpenTarget, OpenTargetError> {
+    OpenTarget::parse(value)
 }
 
 #[derive(Debug, Subcommand)]
@@ -192,3 +229,31 @@ it defaults to `*`; append #N to fire N times only):
 Examples: --fault 'reset:1048576:*/save#1'  --fault 'status:503:/v8/restoresessions*'
 At run time: POST (add), PUT (replace), DELETE (clear) or GET /_emulator/faults with a JSON
 list of SPECs; POST /_emulator/tokens/expire expires every token.";
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Cli;
+
+    #[test]
+    fn open_and_resume_conflict() {
+        let error = Cli::try_parse_from(["vbo-restore", "--resume", "--open", "contoso"])
+            .expect_err("conflict");
+        assert_eq!(error.kind(), clap::error::ErrorKind::ArgumentConflict);
+    }
+
+    #[test]
+    fn open_is_read_with_its_grammar_at_parse_time() {
+        let cli = Cli::try_parse_from(["vbo-restore", "--demo", "--open", "s/Adele/a%2Fb/c"])
+            .expect("parses");
+        let target = cli.place.open.expect("open");
+        assert_eq!(target.onedrive.as_deref(), Some("Adele"));
+        assert_eq!(target.path, vec!["a/b", "c"]);
+        let error = Cli::try_parse_from(["vbo-restore", "--open", "/Adele"]).expect_err("bad");
+        assert!(
+            error.to_string().contains("restore session is missing"),
+            "{error}"
+        );
+    }
+}

@@ -37,9 +37,11 @@ impl Settings {
         let (profile_name, profile) = config
             .profile(args.profile.as_deref())?
             .unwrap_or_else(|| (String::new(), Profile::default()));
-        let url = args.url.clone().or(profile.url.clone()).ok_or_else(|| {
-            CommandError::Usage("no server given: use --url URL, --profile NAME or --demo".into())
-        })?;
+        let url = args
+            .url
+            .clone()
+            .or(profile.url.clone())
+            .ok_or_else(|| no_server(config))?;
         let user = args.user.clone().or(profile.user.clone()).ok_or_else(|| {
             CommandError::Usage(format!("no API user given for {url}: use --user USER"))
         })?;
@@ -75,6 +77,22 @@ impl Settings {
     pub fn download_dir(&self) -> Option<PathBuf> {
         self.profile.download_dir.as_deref().map(expand_home)
     }
+}
+
+/// Why no server is known: with several profiles, which ones there are to choose from.
+fn no_server(config: &Config) -> CommandError {
+    let names: Vec<&str> = config.file.profiles.keys().map(String::as_str).collect();
+    if names.len() < 2 {
+        return CommandError::Usage(
+            "no server given: use --url URL, --profile NAME or --demo".into(),
+        );
+    }
+    CommandError::Usage(format!(
+        "{} has several profiles and none is chosen: use --profile NAME (one of {}), \
+         set default_profile, or give --url",
+        config.paths.config_file.display(),
+        names.join(", ")
+    ))
 }
 
 /// Logs in as the connection flags and the chosen profile say.

@@ -79,8 +79,9 @@ impl Config {
         })
     }
 
-    /// The profile chosen by name, else `default_profile`, else the only one; `None` when the
-    /// file has no profile at all and none was asked for.
+    /// The profile chosen by name, else `default_profile`, else the only one; `None` when none
+    /// was asked for and the file has no profile, or several (the console then offers a
+    /// picker, the commands ask for `--profile`).
     pub fn profile(&self, name: Option<&str>) -> Result<Option<(String, Profile)>, ConfigError> {
         let wanted = name.or(self.file.default_profile.as_deref());
         if let Some(wanted) = wanted {

@@ -9,11 +9,15 @@ mod cursor;
 mod filter;
 mod form;
 mod items;
+mod journey;
+mod journey_drive;
 mod listing;
 mod log;
 mod marks;
+mod matching;
 mod new_session;
 mod overlay;
+mod remember;
 mod replies;
 mod selection;
 mod tasks;
@@ -24,6 +28,7 @@ pub use browse::session_title;
 pub use cursor::Cursor;
 pub use form::FormPane;
 pub use items::{Crumb, ItemsState};
+pub use journey::Destination;
 pub use listing::{Listing, Row, SortKey};
 pub use log::{ActivityLog, Level, LogEntry};
 pub use marks::{Marked, Marks};
@@ -117,6 +122,10 @@ pub struct App {
     /// The points in time of the sessions started here, by session id.
     points_in_time: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
     pub tasks: TasksState,
+    /// The walk to a place given at start, while it is under way.
+    journey: Option<journey::Journey>,
+    /// The place last handed out to be kept, so that only changes are.
+    remembered: Option<crate::console::places::Place>,
     /// The filter being typed, for the pane with the focus.
     pub editing: Option<tui_input::Input>,
     pub notice: Option<String>,
@@ -149,6 +158,8 @@ impl App {
             pending_form: None,
             points_in_time: Default::default(),
             tasks: TasksState::default(),
+            journey: None,
+            remembered: None,
             editing: None,
             notice: None,
             log: ActivityLog::default(),
@@ -173,6 +184,10 @@ impl App {
         }
         self.dirty = true;
         self.notice = None;
+        // A key hands the console back to the user: a walk still under way stops.
+        if self.is_walking() {
+            self.end_walk();
+        }
         let context = self.context();
         let action = self.keymap.action(context, &key);
         if matches!(action, Some(Action::ForceQuit)) {

@@ -111,10 +111,12 @@ pub fn status_for(error: ApiError) -> LoginStatus {
     }
 }
 
-fn draw(frame: &mut Frame, theme: &Theme, form: &LoginForm) {
+/// Clears a bordered box of at most `width` x `height` in the middle of the screen, as the
+/// screens before the console (login, profile picker) draw, and returns its inside.
+pub fn dialog(frame: &mut Frame, theme: &Theme, (width, height): (u16, u16), title: &str) -> Rect {
     let screen = frame.area();
-    let width = 90.min(screen.width);
-    let height = 18.min(screen.height);
+    let width = width.min(screen.width);
+    let height = height.min(screen.height);
     let area = Rect {
         x: screen.x + (screen.width - width) / 2,
         y: screen.y + (screen.height - height) / 2,
@@ -124,10 +126,20 @@ fn draw(frame: &mut Frame, theme: &Theme, form: &LoginForm) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(" vbo-restore: connect to a VB365 server ");
+        .title(title);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
+    inner
+}
+
+fn draw(frame: &mut Frame, theme: &Theme, form: &LoginForm) {
+    let inner = dialog(
+        frame,
+        theme,
+        (90, 18),
+        " vbo-restore: connect to a VB365 server ",
+    );
     let [fields, message] =
         Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(inner);
 

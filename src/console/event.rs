@@ -32,6 +32,11 @@ pub trait Host {
         let _ = escape;
         Ok(())
     }
+
+    /// Keeps the profile's recent place; hosts that keep none drop it.
+    fn remember(&mut self, place: crate::console::places::Place) {
+        let _ = place;
+    }
 }
 
 /// The two ends the loop talks to the worker through.
@@ -138,6 +143,7 @@ where
             }
             Effect::Clipboard(text) => host.clipboard(&text)?,
             Effect::Escape(escape) => host.write_escape(&escape)?,
+            Effect::Remember(place) => host.remember(place),
             Effect::Suspend => {
                 host.suspend()?;
                 terminal.clear().map_err(io::Error::other)?;

@@ -8,12 +8,15 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
+use super::app::Destination;
 use super::keymap::Keymap;
-use super::run::{ConsoleOptions, run, run_with_login};
+use super::picker::ProfileRow;
+use super::places::{DEMO_PROFILE, RecentFile};
+use super::run::{ConsoleOptions, pick_profile, run, run_with_login};
 use super::theme::Theme;
 use crate::api::{ApiVersion, Client, ConnectOptions, Secret, Trust};
 use crate::audit::AuditLog;
-use crate::cli::ConnectionArgs;
+use crate::cli::{ConnectionArgs, PlaceArgs};
 use crate::config::{self, ApiChoice, Config, PASSWORD_ENV};
 use crate::emulator::{Emulator, EmulatorConfig};
 use crate::form::FormPresets;
@@ -37,11 +40,27 @@ pub fn console_options(config: &Config) -> anyhow::Result<ConsoleOptions> {
             max_parallel_tasks: config.file.max_parallel_tasks,
             audit: Some(Arc::new(AuditLog::new(config.paths.audit_file()))),
         },
+        destination: None,
+        recent: Some((RecentFile::in_dir(&config.paths.data_dir), String::new())),
     })
 }
 
+/// Keeps the recent places under `profile`, and says where to open from `--open`/`--resume`.
+fn set_place(options: &mut ConsoleOptions, profile: &str, place: &PlaceArgs) {
+    let Some((file, key)) = options.recent.as_mut() else {
+        return;
+    };
+    *key = profile.to_owned();
+    options.destination = match (&place.open, place.resume) {
+        (Some(target), _) => Some(Destination::Open(target.clone())),
+        (None, true) => Some(Destination::Resume(file.load(profile))),
+        (None, false) => None,
+    };
+}
+
 /// `vbo-restore --demo`: an in-process emulator, logged in with its certificate pinned.
-pub async fn demo(options: ConsoleOptions) -> anyhow::Result<()> {
+pub async fn demo(mut options: ConsoleOptions, place: &PlaceArgs) -> anyhow::Result<()> {
+    set_place(&mut options, DEMO_PROFILE, place);
     let emulator = Emulator::start(EmulatorConfig::default())
         .await
         .context("the demo server did not start")?;
@@ -67,10 +86,24 @@ pub async fn demo(options: ConsoleOptions) -> anyhow::Result<()> {
 /// `vbo-restore`: the profile (or the flags alone), with a login form for what is missing.
 pub async fn profile(
     args: &ConnectionArgs,
+    place: &PlaceArgs,
     config: &Config,
     mut options: ConsoleOptions,
 ) -> anyhow::Result<()> {
-    let (name, profile) = config.profile(args.profile.as_deref())?.unwrap_or_default();
+    let mut chosen = config.profile(args.profile.as_deref())?;
+    if chosen.is_none() && args.url.is_none() && config.file.profiles.len() > 1 {
+        let rows = config
+            .file
+            .profiles
+            .iter()
+            .map(|(name, profile)| ProfileRow::new(name, profile))
+            .collect();
+        let Some(picked) = pick_profile(rows, &options).await? else {
+            return Ok(());
+        };
+        chosen = config.profile(Some(&picked))?;
+    }
+    let (name, profile) = chosen.unwrap_or_default();
     if !name.is_empty() {
         options.pin_target = Some(config::PinTarget {
             file: config.paths.config_file.clone(),
@@ -107,6 +140,8 @@ pub async fn profile(
         page_size: config.file.page_size,
         ..ConnectOptions::default()
     };
+    let recent_key = if name.is_empty() { &connect.url } else { &name };
+    set_place(&mut options, recent_key, place);
     let password = match std::env::var(PASSWORD_ENV) {
         Ok(password) if !password.is_empty() => Some(password),
         _ => match &profile.password_command {

@@ -193,4 +193,6 @@ pub enum Effect {
     Escape(String),
     /// Stop the process until `fg` (Ctrl-Z).
     Suspend,
+    /// Keep this as the profile's recent place (for `--resume`).
+    Remember(crate::console::places::Place),
 }

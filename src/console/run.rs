@@ -3,10 +3,13 @@
 use anyhow::Context as _;
 use crossterm::event::EventStream;
 
-use super::app::{App, Connection};
+use super::app::{App, Connection, Destination};
 use super::connect;
 use super::event::{Ending, run_loop};
 use super::keymap::Keymap;
+use super::picker::ProfileRow;
+use super::picker_screen;
+use super::places::{RecentFile, RecentWriter};
 use super::terminal::{self, ConsoleTerminal, RealHost};
 use super::theme::Theme;
 use super::worker;
@@ -27,6 +30,10 @@ pub struct ConsoleOptions {
     pub presets: FormPresets,
     /// How the task runner is set up (`max_parallel_tasks`, the audit log).
     pub runner: RunnerSettings,
+    /// Where to go once logged in (`--open`, `--resume`).
+    pub destination: Option<Destination>,
+    /// The recent-places file and the profile name places are kept under.
+    pub recent: Option<(RecentFile, String)>,
 }
 
 impl Default for ConsoleOptions {
@@ -38,6 +45,8 @@ impl Default for ConsoleOptions {
             pin_target: None,
             presets: FormPresets::default(),
             runner: RunnerSettings::default(),
+            destination: None,
+            recent: None,
         }
     }
 }
@@ -104,6 +113,19 @@ pub async fn run_with_login(
     give_back(&options, result)
 }
 
+/// Shows the profile picker; `None` when the user left it.
+pub async fn pick_profile(
+    rows: Vec<ProfileRow>,
+    options: &ConsoleOptions,
+) -> anyhow::Result<Option<String>> {
+    let mut terminal = take_terminal(options)?;
+    let picked = picker_screen::pick(&mut terminal, &options.theme, rows)
+        .await
+        .context("the profile picker failed");
+    give_back(options, Ok(()))?;
+    picked
+}
+
 fn take_terminal(options: &ConsoleOptions) -> anyhow::Result<ConsoleTerminal> {
     let terminal = terminal::enter(options.mouse).context("the console needs a terminal")?;
     terminal::install_panic_hook(options.mouse);
@@ -133,8 +155,14 @@ async fn browse(
         (size.width, size.height),
     );
     app.presets = options.presets.clone();
+    if let Some(destination) = options.destination {
+        app.go_to(destination);
+    }
     let mut host = RealHost {
         mouse: options.mouse,
+        recent: options
+            .recent
+            .map(|(file, profile)| RecentWriter::start(file, profile)),
     };
     let ending = run_loop(
         terminal,
@@ -149,6 +177,9 @@ async fn browse(
     // Dropping the request channel ends the worker; aborting it drops what still runs.
     drop(channels);
     worker.abort();
+    if let Some(recent) = host.recent.take() {
+        recent.finish();
+    }
     if matches!(ending, Ok(Ending::Signal)) {
         tracing::info!("console closed by a signal; cancelling its tasks");
     }

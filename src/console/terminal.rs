@@ -59,9 +59,17 @@ pub fn osc52(text: &str) -> String {
 /// The real terminal as the event loop's host.
 pub struct RealHost {
     pub mouse: bool,
+    /// Where the profile's recent place is written, when it is kept.
+    pub recent: Option<super::places::RecentWriter>,
 }
 
 impl Host for RealHost {
+    fn remember(&mut self, place: super::places::Place) {
+        if let Some(recent) = &self.recent {
+            recent.remember(place);
+        }
+    }
+
     fn clipboard(&mut self, text: &str) -> io::Result<()> {
         let mut stdout = io::stdout();
         stdout.write_all(osc52(text).as_bytes())?;

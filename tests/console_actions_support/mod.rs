@@ -201,7 +201,7 @@ impl Console {
                     self.channels.requests.send(envelope).expect("worker alive");
                 }
                 Effect::Escape(escape) => self.escapes.push(escape),
-                Effect::Clipboard(_) | Effect::Suspend => {}
+                Effect::Clipboard(_) | Effect::Suspend | Effect::Remember(_) => {}
             }
         }
     }

@@ -13,9 +13,10 @@ use ratatui::buffer::Buffer;
 use tokio::task::JoinHandle;
 
 use vbo_restore::api::{ApiVersion, Client, ConnectOptions, Secret, Trust};
-use vbo_restore::console::app::{App, Pane};
+use vbo_restore::console::app::{App, Destination, Pane};
 use vbo_restore::console::event::Channels;
 use vbo_restore::console::keymap::Keymap;
+use vbo_restore::console::places::RecentFile;
 use vbo_restore::console::request::Effect;
 use vbo_restore::console::run::connection_of;
 use vbo_restore::console::theme::Theme;
@@ -32,7 +33,14 @@ pub struct Console {
     pub emulator: Emulator,
     channels: Channels,
     worker: JoinHandle<()>,
+    /// Where the places the app asks to keep are written, under [`RECENT_PROFILE`].
+    recent: Option<RecentFile>,
+    /// How many places the app asked to keep.
+    pub places_kept: usize,
 }
+
+/// The profile name the tests keep recent places under.
+pub const RECENT_PROFILE: &str = "test";
 
 /// Logs in to the emulator as the demo does, pinning its certificate.
 pub async fn connect(emulator: &Emulator, api: Option<ApiVersion>, page_size: usize) -> Client {
@@ -88,9 +96,34 @@ impl Console {
             .await
             .expect("emulator starts");
         let client = connect(&emulator, api, page_size).await;
+        let app = App::new(connection_of(&client), keymap, theme, (width, height));
+        Console::assemble(app, client, emulator, None).await
+    }
+
+    /// A 120x40 console on `emulator` that keeps its places in `recent` and, when given,
+    /// walks to `destination` as `--open` or `--resume` do.
+    pub async fn start_at(
+        emulator: Emulator,
+        destination: Option<Destination>,
+        recent: Option<RecentFile>,
+    ) -> Console {
+        let client = connect(&emulator, None, DEFAULT_PAGE_SIZE).await;
         let connection = connection_of(&client);
+        let mut app = App::new(connection, Keymap::default(), Theme::basic(), (120, 40));
+        if let Some(destination) = destination {
+            app.go_to(destination);
+        }
+        Console::assemble(app, client, emulator, recent).await
+    }
+
+    async fn assemble(
+        app: App,
+        client: Client,
+        emulator: Emulator,
+        recent: Option<RecentFile>,
+    ) -> Console {
+        let (width, height) = app.size;
         let (channels, worker) = worker::spawn(client);
-        let app = App::new(connection, keymap, theme, (width, height));
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         let mut console = Console {
             app,
@@ -98,17 +131,30 @@ impl Console {
             emulator,
             channels,
             worker,
+            recent,
+            places_kept: 0,
         };
         console.flush();
         console.settle().await;
         console
     }
 
-    /// Sends what the app queued to the worker.
+    /// Sends what the app queued to the worker, and keeps the places it asks to keep.
     fn flush(&mut self) {
         for effect in self.app.take_effects() {
-            if let Effect::Send(envelope) = effect {
-                self.channels.requests.send(envelope).expect("worker alive");
+            match effect {
+                Effect::Send(envelope) => {
+                    self.channels.requests.send(envelope).expect("worker alive");
+                }
+                Effect::Remember(place) => {
+                    self.places_kept += 1;
+                    if let Some(recent) = &self.recent {
+                        recent
+                            .save(RECENT_PROFILE, &place)
+                            .expect("recent place kept");
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -136,7 +182,7 @@ impl Console {
                 self.app.handle_reply(reply);
                 self.flush();
             }
-            if !self.app.is_loading() {
+            if !self.app.is_loading() && !self.app.is_walking() {
                 return;
             }
             let reply = tokio::time::timeout_at(deadline, self.channels.replies.recv())
@@ -244,9 +290,14 @@ impl Console {
     }
 
     pub async fn stop(self) {
+        self.close().shutdown().await;
+    }
+
+    /// Ends the console but keeps its emulator running, for another console to start on.
+    pub fn close(self) -> Emulator {
         drop(self.channels);
         self.worker.abort();
-        self.emulator.shutdown().await;
+        self.emulator
     }
 }
 

@@ -79,7 +79,7 @@ impl App {
         self.sessions.list.get(self.sessions.cursor.selected)
     }
 
-    fn open_session(&mut self, session: RestoreSession) {
+    pub(super) fn open_session(&mut self, session: RestoreSession) {
         let same = self.onedrives.session.as_ref().map(|s| &s.id) == Some(&session.id);
         self.focus = Pane::OneDrives;
         if same && self.onedrives.load != Load::Failed {
@@ -95,6 +95,7 @@ impl App {
         };
         self.onedrives.ticket = Some(self.send(request));
         self.items = ItemsState::default();
+        self.note_place();
     }
 
     fn ask_stop(&mut self, session: &RestoreSession) {

@@ -87,6 +87,7 @@ impl App {
         self.items.search = None;
         self.items.reselect = reselect;
         self.items.ticket = Some(self.send(request));
+        self.note_place();
     }
 
     pub(super) fn items_action(&mut self, action: Action) {

@@ -107,7 +107,7 @@ impl Listing {
     }
 
     /// Every visible row, in order.
-    pub fn visible_rows(&self) -> impl Iterator<Item = &Row> {
+    pub fn visible_rows(&self) -> impl Iterator<Item = &Row> + Clone {
         self.visible.iter().map(|&index| &self.rows[index as usize])
     }
 

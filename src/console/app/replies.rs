@@ -11,6 +11,11 @@ impl App {
     pub fn handle_reply(&mut self, reply: Reply) {
         self.dirty = true;
         let Reply { ticket, body } = reply;
+        self.route(ticket, body);
+        self.walk();
+    }
+
+    fn route(&mut self, ticket: Ticket, body: ReplyBody) {
         match body {
             ReplyBody::Sessions(list) => self.sessions_arrived(ticket, list),
             ReplyBody::OneDrives(list) => {
@@ -23,6 +28,7 @@ impl App {
             }
             ReplyBody::ItemsPage { items, done } => self.page_arrived(ticket, items, done),
             ReplyBody::SearchResults(items) => self.page_arrived(ticket, items, true),
+            ReplyBody::Organizations(list) if self.walk_organizations(ticket, &list) => {}
             ReplyBody::Organizations(list) => match self.overlay.as_mut() {
                 Some(Overlay::NewSession(form)) if form.ticket == ticket => {
                     form.organizations = list;
@@ -126,12 +132,14 @@ impl App {
         }
         let title = super::browse::session_title(&session);
         self.notify(format!("Started the restore session {title}"));
-        self.sessions.list.insert(0, session);
+        self.sessions.list.insert(0, session.clone());
         self.sessions.cursor.top();
         self.load_sessions();
+        self.walk_explored(ticket, &session);
     }
 
     fn failed(&mut self, ticket: Ticket, failure: Failure) {
+        self.walk_failed(ticket);
         if self.form_request_failed(ticket, &failure.message) {
             return;
         }
