@@ -26,13 +26,29 @@ fn restore_takes_items_options_and_an_account() {
     };
     assert!(cli.connection.demo);
     assert_eq!(args.target.items, ["Documents/a.docx", "d-2"]);
-    assert_eq!(args.version, VersionArg::All);
-    assert_eq!(args.on_conflict, ConflictArg::Overwrite);
+    assert_eq!(args.version, Some(VersionArg::All));
+    assert_eq!(args.on_conflict, Some(ConflictArg::Overwrite));
     assert_eq!(
         args.auth.restore_user.as_deref(),
         Some("admin@contoso.onmicrosoft.com")
     );
     assert!(args.output.json);
+}
+
+#[test]
+fn options_a_profile_presets_have_no_default_in_the_grammar() {
+    let cli = parse("vbo-restore restore S1 adele a").expect("parses");
+    let Some(Command::Restore(args)) = cli.command else {
+        panic!("not a restore");
+    };
+    assert_eq!(args.version, None);
+    assert_eq!(args.on_conflict, None);
+
+    let cli = parse("vbo-restore copy S1 adele a --to-onedrive bob").expect("parses");
+    let Some(Command::Copy(args)) = cli.command else {
+        panic!("not a copy");
+    };
+    assert_eq!(args.version, None);
 }
 
 #[test]

@@ -121,7 +121,7 @@ pub struct SaveArgs {
 /// `VBO_RESTORE_RESTORE_PASSWORD` and `VBO_RESTORE_CERTIFICATE_PASSWORD`, or a prompt.
 #[derive(Debug, Clone, Default, Args)]
 pub struct AuthArgs {
-    /// Organization account to restore with.
+    /// Organization account to restore with (default: the profile's `restore.user`).
     #[arg(long, value_name = "USER", conflicts_with_all = ["device_code", "certificate"])]
     pub restore_user: Option<String>,
 
@@ -129,11 +129,13 @@ pub struct AuthArgs {
     #[arg(long, conflicts_with = "certificate")]
     pub device_code: bool,
 
-    /// Application id of the restore application.
+    /// Application id of the restore application (default: the profile's
+    /// `restore.application_id`).
     #[arg(long, value_name = "ID")]
     pub app_id: Option<String>,
 
-    /// The restore application's certificate (PKCS#12); needs --app-id.
+    /// The restore application's certificate (PKCS#12); needs --app-id (default: the
+    /// profile's `restore.certificate`).
     #[arg(long, value_name = "FILE.pfx", requires = "app_id")]
     pub certificate: Option<PathBuf>,
 }
@@ -144,13 +146,15 @@ pub struct RestoreArgs {
     #[command(flatten)]
     pub target: ItemsArgs,
 
-    /// Restore all versions or the last one.
-    #[arg(long, value_enum, default_value_t = VersionArg::Last)]
-    pub version: VersionArg,
+    /// Restore all versions or the last one; from API v6 only the last (default: the
+    /// profile's `restore.version`, else last).
+    #[arg(long, value_enum)]
+    pub version: Option<VersionArg>,
 
-    /// When the document exists: keep both or overwrite.
-    #[arg(long, value_enum, default_value_t = ConflictArg::Keep)]
-    pub on_conflict: ConflictArg,
+    /// When the document exists: keep both or overwrite (default: the profile's
+    /// `restore.on_conflict`, else keep).
+    #[arg(long, value_enum)]
+    pub on_conflict: Option<ConflictArg>,
 
     #[command(flatten)]
     pub auth: AuthArgs,
@@ -173,9 +177,10 @@ pub struct CopyArgs {
     #[arg(long, value_name = "PATH")]
     pub folder: Option<String>,
 
-    /// Copy all versions or the last one.
-    #[arg(long, value_enum, default_value_t = VersionArg::Last)]
-    pub version: VersionArg,
+    /// Copy all versions or the last one (default: the profile's `restore.version`, else
+    /// last).
+    #[arg(long, value_enum)]
+    pub version: Option<VersionArg>,
 
     /// When the last version exists there: overwrite or merge.
     #[arg(long, value_enum, default_value_t = LastVersionArg::Merge)]

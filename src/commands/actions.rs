@@ -1,13 +1,16 @@
 //! `save`, `restore`, `copy` and `send`: submitted to the task runner, several at once within
 //! `max_parallel_tasks`, followed to their end.
 
-use crate::api::{ActionTarget, ConflictPolicy, DocumentAction, LastVersionAction, VersionChoice};
+use std::time::Instant;
+
+use crate::api::{ActionTarget, DocumentAction, LastVersionAction};
 use crate::cli::{
-    ConflictArg, CopyArgs, LastVersionArg, RestoreArgs, SaveArgs, SendArgs, VersionArg,
+    AuthArgs, CopyArgs, ItemsArgs, LastVersionArg, OutputArgs, RestoreArgs, SaveArgs, SendArgs,
 };
 use crate::commands::connect::Connected;
 use crate::commands::run::run_all;
-use crate::commands::{CommandError, auth, targets};
+use crate::commands::targets::Picked;
+use crate::commands::{CommandError, auth, defaults, targets};
 use crate::config::{Config, default_download_dir};
 use crate::tasks::TaskRequest;
 
@@ -51,27 +54,17 @@ pub async fn restore(
     config: &Config,
     args: &RestoreArgs,
 ) -> Result<u8, CommandError> {
-    refuse_read_only(connected)?;
-    let client = &connected.client;
-    let picked = targets::pick(client, &args.target).await?;
-    let sign_in = auth::restore_auth(
-        client,
-        &picked.session,
-        &args.auth,
-        &connected.profile.restore,
-    )
-    .await?;
+    let picked = pick_to_act_on(connected, &args.target).await?;
+    let sign_in = sign_in(connected, &picked, &args.auth).await?;
+    let defaults = &connected.profile.restore;
+    let api = connected.client.version();
     let action = DocumentAction::RestoreToOriginal {
-        version: version(args.version),
-        on_conflict: match args.on_conflict {
-            ConflictArg::Keep => ConflictPolicy::Keep,
-            ConflictArg::Overwrite => ConflictPolicy::Overwrite,
-        },
+        version: defaults::restore_version(args.version, defaults, api),
+        on_conflict: defaults::on_conflict(args.on_conflict, defaults),
         auth: sign_in.auth,
     };
-    let requests = actions_for(&picked.grouped(), &action);
     let deadline = sign_in.sign_in_deadline;
-    run_all(client, config, requests, deadline, &args.output).await
+    submit(connected, config, &picked, &action, deadline, &args.output).await
 }
 
 pub async fn copy(
@@ -79,23 +72,16 @@ pub async fn copy(
     config: &Config,
     args: &CopyArgs,
 ) -> Result<u8, CommandError> {
-    refuse_read_only(connected)?;
-    let client = &connected.client;
-    let picked = targets::pick(client, &args.target).await?;
-    let to = client
+    let picked = pick_to_act_on(connected, &args.target).await?;
+    let to = connected
+        .client
         .resolve_onedrive(&picked.session, &args.to_onedrive)
         .await?;
-    let sign_in = auth::restore_auth(
-        client,
-        &picked.session,
-        &args.auth,
-        &connected.profile.restore,
-    )
-    .await?;
+    let sign_in = sign_in(connected, &picked, &args.auth).await?;
     let action = DocumentAction::CopyTo {
         onedrive: to,
         folder: args.folder.clone().unwrap_or_default(),
-        version: version(args.version),
+        version: defaults::copy_version(args.version, &connected.profile.restore),
         last_version: match args.last_version {
             LastVersionArg::Overwrite => LastVersionAction::Overwrite,
             LastVersionArg::Merge => LastVersionAction::Merge,
@@ -104,9 +90,8 @@ pub async fn copy(
         deleted_items: args.deleted_items,
         auth: sign_in.auth,
     };
-    let requests = actions_for(&picked.grouped(), &action);
     let deadline = sign_in.sign_in_deadline;
-    run_all(client, config, requests, deadline, &args.output).await
+    submit(connected, config, &picked, &action, deadline, &args.output).await
 }
 
 pub async fn send(
@@ -114,17 +99,50 @@ pub async fn send(
     config: &Config,
     args: &SendArgs,
 ) -> Result<u8, CommandError> {
-    refuse_read_only(connected)?;
-    let client = &connected.client;
-    let picked = targets::pick(client, &args.target).await?;
+    let picked = pick_to_act_on(connected, &args.target).await?;
     let action = DocumentAction::Send {
         from: args.from.clone(),
         to: args.to.clone(),
         subject: args.subject.clone(),
         text: args.text.clone(),
     };
-    let requests = actions_for(&picked.grouped(), &action);
-    run_all(client, config, requests, None, &args.output).await
+    submit(connected, config, &picked, &action, None, &args.output).await
+}
+
+/// The items of a restore, copy or send, once the profile is known to allow one.
+async fn pick_to_act_on(connected: &Connected, target: &ItemsArgs) -> Result<Picked, CommandError> {
+    refuse_read_only(connected)?;
+    targets::pick(&connected.client, target).await
+}
+
+/// The restore auth the flags ask for, else the profile's.
+async fn sign_in(
+    connected: &Connected,
+    picked: &Picked,
+    args: &AuthArgs,
+) -> Result<auth::Auth, CommandError> {
+    let defaults = &connected.profile.restore;
+    auth::restore_auth(&connected.client, &picked.session, args, defaults).await
+}
+
+/// Runs `action` on each group of the picked items and follows the tasks to their end.
+async fn submit(
+    connected: &Connected,
+    config: &Config,
+    picked: &Picked,
+    action: &DocumentAction,
+    sign_in_deadline: Option<Instant>,
+    output: &OutputArgs,
+) -> Result<u8, CommandError> {
+    let requests = actions_for(&picked.grouped(), action);
+    run_all(
+        &connected.client,
+        config,
+        requests,
+        sign_in_deadline,
+        output,
+    )
+    .await
 }
 
 /// A `read_only` profile allows saves only.
@@ -136,13 +154,6 @@ fn refuse_read_only(connected: &Connected) -> Result<(), CommandError> {
         "profile \"{}\" is read-only: it allows saves only",
         connected.profile_name
     )))
-}
-
-fn version(choice: VersionArg) -> VersionChoice {
-    match choice {
-        VersionArg::All => VersionChoice::All,
-        VersionArg::Last => VersionChoice::Last,
-    }
 }
 
 fn actions_for(targets: &[ActionTarget], action: &DocumentAction) -> Vec<TaskRequest> {

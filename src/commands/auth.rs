@@ -6,7 +6,7 @@ use crate::api::{Client, RestoreAuth};
 use crate::cli::AuthArgs;
 use crate::commands::CommandError;
 use crate::commands::secret::{self, CERTIFICATE_PASSWORD_ENV, RESTORE_PASSWORD_ENV};
-use crate::config::RestoreDefaults;
+use crate::config::{RestoreDefaults, expand_home};
 
 /// A restore auth, and for a device code the moment it expires.
 pub struct Auth {
@@ -24,26 +24,37 @@ pub async fn restore_auth(
     args: &AuthArgs,
     defaults: &RestoreDefaults,
 ) -> Result<Auth, CommandError> {
-    let given = args.device_code || args.restore_user.is_some() || args.certificate.is_some();
-    let from_profile;
-    let args = if given {
-        args
-    } else {
-        from_profile = AuthArgs {
-            restore_user: defaults.user.clone(),
-            device_code: false,
-            app_id: defaults.application_id.clone(),
-            certificate: defaults.certificate.clone(),
-        };
-        &from_profile
-    };
+    let args = with_defaults(args, defaults);
     if args.device_code {
         return device_code(client, session, args.app_id.as_deref()).await;
     }
     Ok(Auth {
-        auth: credentials(args)?,
+        auth: credentials(&args)?,
         sign_in_deadline: None,
     })
+}
+
+/// The flags' way of signing in when they name one, else the profile's, with the profile's
+/// application id under either. As in the console's form, a profile that names only an
+/// application id signs in with a device code.
+fn with_defaults(args: &AuthArgs, defaults: &RestoreDefaults) -> AuthArgs {
+    let app_id = args.app_id.clone().or(defaults.application_id.clone());
+    let given = args.device_code || args.restore_user.is_some() || args.certificate.is_some();
+    if given {
+        return AuthArgs {
+            app_id,
+            ..args.clone()
+        };
+    }
+    let device_code = defaults.user.is_none()
+        && defaults.certificate.is_none()
+        && defaults.application_id.is_some();
+    AuthArgs {
+        restore_user: defaults.user.clone(),
+        device_code,
+        app_id,
+        certificate: defaults.certificate.as_deref().map(expand_home),
+    }
 }
 
 fn credentials(args: &AuthArgs) -> Result<RestoreAuth, CommandError> {

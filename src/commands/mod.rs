@@ -7,6 +7,7 @@
 mod actions;
 mod auth;
 mod connect;
+mod defaults;
 mod doctor;
 mod listing;
 mod ls;

@@ -33,6 +33,18 @@ pub struct Target {
     pub version: Option<String>,
 }
 
+impl Target {
+    /// The current version of the items `scope` names.
+    pub fn new(session: String, drive: String, scope: Scope) -> Target {
+        Target {
+            session,
+            drive,
+            scope,
+            version: None,
+        }
+    }
+}
+
 /// One document an action handles.
 #[derive(Debug, Clone)]
 pub struct Resolved {

@@ -220,12 +220,7 @@ async fn act(ctx: &Ctx, (rs, od): (String, String), scope: Scope, body: &Value) 
         Scope::Drive => Scope::Drive,
     };
     let single = matches!(&scope, Scope::Documents(ids) if ids.len() == 1);
-    let target = Target {
-        session: rs,
-        drive: od,
-        scope,
-        version: None,
-    };
+    let target = Target::new(rs, od, scope);
     match action {
         "restoretooriginallocation" => {
             stats(ctx, &target, actions::restore(ctx, &target, options)?)

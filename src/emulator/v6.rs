@@ -155,12 +155,7 @@ async fn drive_action(
     caller: Extension<Caller>,
     body: LowerJson,
 ) -> Answer {
-    let target = Target {
-        session: rs,
-        drive: od,
-        scope: Scope::Drive,
-        version: None,
-    };
+    let target = Target::new(rs, od, Scope::Drive);
     act(&ctx, &caller.0.0, target, &action, &body.0, true).await
 }
 
@@ -171,12 +166,7 @@ async fn folders_action(
     body: LowerJson,
 ) -> Answer {
     let ids = Obj::of(&body.0).ids("folders")?.unwrap_or_default();
-    let target = Target {
-        session: rs,
-        drive: od,
-        scope: Scope::Folders(ids),
-        version: None,
-    };
+    let target = Target::new(rs, od, Scope::Folders(ids));
     act(&ctx, &caller.0.0, target, &action, &body.0, true).await
 }
 
@@ -186,12 +176,7 @@ async fn folder_action(
     caller: Extension<Caller>,
     body: LowerJson,
 ) -> Answer {
-    let target = Target {
-        session: rs,
-        drive: od,
-        scope: Scope::Folders(vec![folder]),
-        version: None,
-    };
+    let target = Target::new(rs, od, Scope::Folders(vec![folder]));
     act(&ctx, &caller.0.0, target, &action, &body.0, true).await
 }
 
@@ -202,12 +187,7 @@ async fn documents_action(
     body: LowerJson,
 ) -> Answer {
     let ids = Obj::of(&body.0).ids("documents")?.unwrap_or_default();
-    let target = Target {
-        session: rs,
-        drive: od,
-        scope: Scope::Documents(ids),
-        version: None,
-    };
+    let target = Target::new(rs, od, Scope::Documents(ids));
     act(&ctx, &caller.0.0, target, &action, &body.0, true).await
 }
 
@@ -217,12 +197,7 @@ async fn document_action(
     caller: Extension<Caller>,
     body: LowerJson,
 ) -> Answer {
-    let target = Target {
-        session: rs,
-        drive: od,
-        scope: Scope::Documents(vec![doc]),
-        version: None,
-    };
+    let target = Target::new(rs, od, Scope::Documents(vec![doc]));
     act(&ctx, &caller.0.0, target, &action, &body.0, false).await
 }
 
@@ -233,10 +208,8 @@ async fn version_action(
     body: LowerJson,
 ) -> Answer {
     let target = Target {
-        session: rs,
-        drive: od,
-        scope: Scope::Documents(vec![doc]),
         version: Some(vid),
+        ..Target::new(rs, od, Scope::Documents(vec![doc]))
     };
     act(&ctx, &caller.0.0, target, &action, &body.0, false).await
 }
