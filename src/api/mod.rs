@@ -14,6 +14,7 @@ pub mod probe;
 mod resolve;
 mod run;
 pub mod secret;
+mod surrogates;
 mod transport;
 pub mod trust;
 pub mod version;
