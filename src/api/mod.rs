@@ -2,6 +2,10 @@
 //! listings, document actions and streamed saves.
 
 pub mod action;
+#[cfg(test)]
+mod answer_props;
+#[cfg(test)]
+mod answer_samples;
 mod auth;
 mod body;
 mod browse;
