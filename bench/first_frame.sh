@@ -26,10 +26,10 @@ if [[ ! -x "$bin" ]]; then
 fi
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 
-socket="vbo-first-frame-$$"
 home="$(mktemp -d)"
+socket=""
 cleanup() {
-    tmux -L "$socket" kill-server 2>/dev/null || true
+    [[ -n "$socket" ]] && tmux -L "$socket" kill-server 2>/dev/null || true
     rm -rf "$home"
 }
 trap cleanup EXIT
@@ -37,19 +37,20 @@ trap cleanup EXIT
 pane() { tmux -L "$socket" "$@"; }
 now_ns() { date +%s%N; }
 
-# One run: answers "FIRST_FRAME_MS SESSIONS_MS" and leaves the console running.
+# One run in its own tmux server, named by `socket`: answers "FIRST_FRAME_MS SESSIONS_MS" and
+# leaves the console running.
 run_once() {
-    tmux -L "$socket" kill-server 2>/dev/null || true
     rm -rf "$home" && mkdir -p "$home"
     # An idle pane first, so that starting the tmux server is not counted.
-    tmux -L "$socket" -f /dev/null new-session -d -x 120 -y 40 "sleep 600"
+    tmux -L "$socket" -f /dev/null new-session -d -x 120 -y 40 "sleep 600" ||
+        { echo "tmux did not start" >&2; return 1; }
     local start first="" sessions="" screen
     start=$(now_ns)
     pane respawn-pane -k -t 0 "exec env HOME='$home' XDG_CONFIG_HOME='$home/config' \
 XDG_DATA_HOME='$home/data' XDG_STATE_HOME='$home/state' XDG_CACHE_HOME='$home/cache' \
 '$bin' --demo"
     while [[ -z "$sessions" ]]; do
-        screen="$(pane capture-pane -p -t 0)"
+        screen="$(pane capture-pane -p -t 0)" || { echo "the tmux server went away" >&2; return 1; }
         if [[ -z "$first" && -n "${screen//[[:space:]]/}" ]]; then
             first=$(( ($(now_ns) - start) / 1000000 ))
         fi
@@ -57,9 +58,8 @@ XDG_DATA_HOME='$home/data' XDG_STATE_HOME='$home/state' XDG_CACHE_HOME='$home/ca
             sessions=$(( ($(now_ns) - start) / 1000000 ))
         fi
         if (( ($(now_ns) - start) > 30000000000 )); then
-            echo "no restore session on screen after 30 s:" >&2
-            echo "$screen" >&2
-            exit 1
+            printf 'no restore session on screen after 30 s:\n%s\n' "$screen" >&2
+            return 1
         fi
         sleep 0.005
     done
@@ -73,6 +73,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 firsts=()
 listed=()
 for ((i = 1; i <= runs; i++)); do
+    [[ -n "$socket" ]] && { tmux -L "$socket" kill-server 2>/dev/null || true; }
+    socket="vbo-first-frame-$$-$i"
     result="$(run_once)"
     read -r first sessions <<<"$result"
     firsts+=("$first")
