@@ -24,14 +24,39 @@ fn unsafe_cells(buffer: &Buffer) -> Vec<(u16, u16, String)> {
     found
 }
 
-#[tokio::test]
-async fn no_control_character_from_a_hostile_name_reaches_any_cell() {
+/// A console at 120x40 in a new restore session's "Odd names" folder.
+async fn in_odd_names() -> Console {
     let mut console = Console::start(120, 40, None).await;
     console.press_settle(KeyCode::Char('n')).await;
     console.press_settle(KeyCode::Enter).await;
     console.press_settle(KeyCode::Enter).await;
     console.open("Miriam Graham").await;
     console.open("Odd names").await;
+    console
+}
+
+#[tokio::test]
+async fn a_name_with_a_lone_surrogate_shows_the_replacement_character() {
+    let mut console = in_odd_names().await;
+    let name = "Party \u{FFFD}.docx";
+    assert!(
+        console
+            .app
+            .items
+            .listing
+            .visible_rows()
+            .any(|row| row.item.name == name),
+        "the folder listed, with the cut name read"
+    );
+    let screen = console.screen();
+    assert!(screen.contains(name), "{screen}");
+    assert_eq!(unsafe_cells(&console.draw()), Vec::new());
+    console.stop().await;
+}
+
+#[tokio::test]
+async fn no_control_character_from_a_hostile_name_reaches_any_cell() {
+    let mut console = in_odd_names().await;
 
     let rows = console.app.items.listing.visible_len();
     assert!(rows >= 5, "the folder holds the hostile names");

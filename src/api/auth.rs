@@ -16,6 +16,8 @@ use super::transport::{Patience, Transport, error_from, json_from};
 const REFRESH_MARGIN_SECS: u64 = 30;
 /// Assumed when the server does not say how long a token lasts.
 const DEFAULT_LIFETIME_SECS: u64 = 3600;
+/// The longest lifetime believed: a year, far beyond any real token's.
+const MAX_LIFETIME_SECS: u64 = 365 * 24 * 3600;
 
 /// An access token with its refresh token and when it runs out.
 #[derive(Debug, Clone)]
@@ -36,7 +38,7 @@ impl Token {
 }
 
 #[derive(Deserialize)]
-struct TokenBody {
+pub(super) struct TokenBody {
     access_token: String,
     #[serde(default)]
     refresh_token: Option<String>,
@@ -85,13 +87,22 @@ pub async fn request_token(
         });
     }
     let body: TokenBody = json_from(response, &method, &path).await?;
-    let lifetime = Duration::from_secs(body.expires_in.unwrap_or(DEFAULT_LIFETIME_SECS));
-    Ok(TokenAnswer::Token(Token {
-        access: Secret::from(body.access_token),
-        refresh: body.refresh_token.map(Secret::from),
-        expires_at: issued + lifetime,
-        lifetime,
-    }))
+    Ok(TokenAnswer::Token(body.into_token(issued)))
+}
+
+impl TokenBody {
+    /// The token as issued at `issued`. A lifetime past `MAX_LIFETIME_SECS` is cut to it, so
+    /// that no `expires_in` a server sends can overflow the clock.
+    pub(super) fn into_token(self, issued: Instant) -> Token {
+        let seconds = self.expires_in.unwrap_or(DEFAULT_LIFETIME_SECS);
+        let lifetime = Duration::from_secs(seconds.min(MAX_LIFETIME_SECS));
+        Token {
+            access: Secret::from(self.access_token),
+            refresh: self.refresh_token.map(Secret::from),
+            expires_at: issued + lifetime,
+            lifetime,
+        }
+    }
 }
 
 fn server_message(error: &ApiError) -> String {
@@ -122,6 +133,18 @@ mod tests {
         assert!(!token.is_due(now));
         assert!(!token.is_due(now + Duration::from_secs(3560)));
         assert!(token.is_due(now + Duration::from_secs(3571)));
+    }
+
+    #[test]
+    fn a_lifetime_too_long_for_the_clock_is_cut_to_a_year() {
+        let body = TokenBody {
+            access_token: "a".into(),
+            refresh_token: None,
+            expires_in: Some(u64::MAX),
+        };
+        let token = body.into_token(Instant::now());
+        assert_eq!(token.lifetime, Duration::from_secs(MAX_LIFETIME_SECS));
+        assert!(!token.is_due(Instant::now()));
     }
 
     #[test]

@@ -2,6 +2,10 @@
 //! listings, document actions and streamed saves.
 
 pub mod action;
+#[cfg(test)]
+mod answer_props;
+#[cfg(test)]
+mod answer_samples;
 mod auth;
 mod body;
 mod browse;
@@ -14,6 +18,7 @@ pub mod probe;
 mod resolve;
 mod run;
 pub mod secret;
+mod surrogates;
 mod transport;
 pub mod trust;
 pub mod version;

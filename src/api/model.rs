@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// A HAL link: `{"href": "..."}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Link {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub href: String,
 }
 
@@ -22,17 +22,17 @@ pub type Links = HashMap<String, Link>;
 
 /// One page of a listing: `{offset, limit, results, _links}`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Page<T> {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub offset: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub limit: u64,
     #[serde(default)]
     pub total_count: Option<u64>,
-    #[serde(default = "Vec::new")]
+    #[serde(default = "Vec::new", deserialize_with = "or_default")]
     pub results: Vec<T>,
-    #[serde(default, rename = "_links")]
+    #[serde(default, rename = "_links", deserialize_with = "or_default")]
     pub links: Links,
 }
 
@@ -41,7 +41,7 @@ pub struct Page<T> {
 #[serde(rename_all = "camelCase")]
 pub struct Organization {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub name: String,
     #[serde(default)]
     pub office_name: Option<String>,
@@ -51,7 +51,7 @@ pub struct Organization {
     pub first_backuptime: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "lenient_date")]
     pub last_backuptime: Option<DateTime<Utc>>,
-    #[serde(default, rename = "_links")]
+    #[serde(default, rename = "_links", deserialize_with = "or_default")]
     pub links: Links,
 }
 
@@ -64,15 +64,15 @@ pub struct RestoreSession {
     pub name: Option<String>,
     #[serde(default)]
     pub organization: Option<String>,
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type", default, deserialize_with = "or_default")]
     pub kind: CaseInsensitive,
     #[serde(default, deserialize_with = "lenient_date")]
     pub creation_time: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "lenient_date")]
     pub end_time: Option<DateTime<Utc>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub state: CaseInsensitive,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub result: CaseInsensitive,
     #[serde(default)]
     pub initiated_by: Option<String>,
@@ -80,7 +80,7 @@ pub struct RestoreSession {
     pub details: Option<String>,
     #[serde(default)]
     pub reason: Option<String>,
-    #[serde(default, rename = "_links")]
+    #[serde(default, rename = "_links", deserialize_with = "or_default")]
     pub links: Links,
 }
 
@@ -95,11 +95,11 @@ impl RestoreSession {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreSessionEvent {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub id: String,
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type", default, deserialize_with = "or_default")]
     pub kind: CaseInsensitive,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub status: CaseInsensitive,
     #[serde(default)]
     pub item_name: Option<String>,
@@ -128,11 +128,11 @@ pub struct RestoreSessionEvent {
 #[serde(rename_all = "camelCase")]
 pub struct OneDrive {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub name: String,
     #[serde(default)]
     pub url: Option<String>,
-    #[serde(default, rename = "_links")]
+    #[serde(default, rename = "_links", deserialize_with = "or_default")]
     pub links: Links,
 }
 
@@ -141,7 +141,7 @@ pub struct OneDrive {
 #[serde(rename_all = "camelCase")]
 pub struct Item {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub name: String,
     #[serde(default)]
     pub size_bytes: Option<u64>,
@@ -162,7 +162,7 @@ pub struct Item {
     pub is_folder: Option<bool>,
     #[serde(default)]
     pub one_drive_id: Option<String>,
-    #[serde(default, rename = "_links")]
+    #[serde(default, rename = "_links", deserialize_with = "or_default")]
     pub links: Links,
 }
 
@@ -176,15 +176,15 @@ impl Item {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreStats {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub total_items_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub restored_items_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub failed_items_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub skipped_items_by_error_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub skipped_items_by_no_changes_count: u64,
 }
 
@@ -193,10 +193,10 @@ pub struct RestoreStats {
 #[serde(rename_all = "camelCase")]
 pub struct DeviceCode {
     pub user_code: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub verification_url: String,
     /// Seconds from the moment it was issued.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub expires_in: u64,
     #[serde(default)]
     pub message: Option<String>,
@@ -239,6 +239,16 @@ impl fmt::Display for CaseInsensitive {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Reads a missing or `null` value as the type's default: a .NET server sends `null` for what
+/// it has no value for, even where this model keeps a plain value.
+pub(super) fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// Reads a date with or without an offset; a missing, `null` or unreadable one becomes `None`.

@@ -4,6 +4,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use futures::Stream;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -19,8 +20,7 @@ pub(super) struct PageRead<T> {
 }
 
 impl Client {
-    /// Reads one page of `call` at `offset`. A bare JSON array (as some old servers send) is
-    /// taken as the whole listing.
+    /// Reads one page of `call` at `offset`.
     pub(super) async fn page<T: DeserializeOwned>(
         &self,
         call: &Call,
@@ -29,29 +29,12 @@ impl Client {
         let limit = self.page_size() as u64;
         let paged = call.clone().query("offset", offset).query("limit", limit);
         let value: Value = self.fetch(&paged).await?;
-        let shape_error = |error: serde_json::Error, value: &Value| ApiError::NotJson {
+        read_page(&value, limit).map_err(|error| ApiError::NotJson {
             method: paged.method.to_string(),
             path: paged.shown(),
             status: 200,
             reason: format!("not a page of the expected rows: {error}"),
             first_bytes: first_bytes(value.to_string().as_bytes()),
-        };
-        if value.is_array() {
-            let rows = serde_json::from_value(value.clone()).map_err(|e| shape_error(e, &value))?;
-            return Ok(PageRead { rows, more: false });
-        }
-        let page: Page<T> =
-            serde_json::from_value(value.clone()).map_err(|e| shape_error(e, &value))?;
-        // A server may cap the limit below what was asked; a short page is the last one.
-        let served_limit = if page.limit > 0 {
-            page.limit.min(limit)
-        } else {
-            limit
-        };
-        let more = !page.results.is_empty() && page.results.len() as u64 >= served_limit;
-        Ok(PageRead {
-            rows: page.results,
-            more,
         })
     }
 
@@ -109,6 +92,30 @@ impl Client {
             inner: Box::pin(futures::stream::unfold(state, Listing::next_page)),
         }
     }
+}
+
+/// Reads one page asked for with `limit` rows. A bare JSON array (as some old servers send)
+/// is taken as the whole listing.
+pub(super) fn read_page<T: DeserializeOwned>(
+    value: &Value,
+    limit: u64,
+) -> Result<PageRead<T>, serde_json::Error> {
+    if value.is_array() {
+        let rows = Vec::<T>::deserialize(value)?;
+        return Ok(PageRead { rows, more: false });
+    }
+    let page = Page::<T>::deserialize(value)?;
+    // A server may cap the limit below what was asked; a short page is the last one.
+    let served_limit = if page.limit > 0 {
+        page.limit.min(limit)
+    } else {
+        limit
+    };
+    let more = !page.results.is_empty() && page.results.len() as u64 >= served_limit;
+    Ok(PageRead {
+        rows: page.results,
+        more,
+    })
 }
 
 /// Where a listing stands: the calls still to page through, and the offset in the first.

@@ -11,7 +11,7 @@ use super::body::SaveBody;
 use super::client::{Call, Client};
 use super::dialect::{RestoreAnswer, segment};
 use super::error::ApiError;
-use super::model::{EmailSettings, RestoreSessionEvent, RestoreStats};
+use super::model::{CaseInsensitive, EmailSettings, RestoreSessionEvent, RestoreStats, or_default};
 use super::secret::Secret;
 use super::transport::{Patience, error_from};
 
@@ -22,32 +22,38 @@ const FOLLOW_MAX_DELAY_MS: u64 = 2000;
 /// v8's answer to a restore or copy.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct AsyncRestore {
-    session_id: String,
+pub(super) struct AsyncRestore {
+    pub session_id: String,
 }
 
 /// v8's `/RestoreSessions/{id}/Statistics`.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
-struct SessionStatistics {
+pub(super) struct SessionStatistics {
+    #[serde(deserialize_with = "or_default")]
     total_items_count: u64,
+    #[serde(deserialize_with = "or_default")]
     restored_items_count: u64,
+    #[serde(deserialize_with = "or_default")]
     failed_items_count: u64,
+    #[serde(deserialize_with = "or_default")]
     skipped_items_count: u64,
+    #[serde(deserialize_with = "or_default")]
     items: Vec<StatisticsItem>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct StatisticsItem {
-    status: super::model::CaseInsensitive,
+    #[serde(deserialize_with = "or_default")]
+    status: CaseInsensitive,
     error: Option<String>,
 }
 
 impl SessionStatistics {
     /// The v4-v7 shape. v8 counts skipped items as one number; those whose item row carries
     /// an error are counted as skipped by error, the rest as skipped for having no changes.
-    fn into_stats(self) -> RestoreStats {
+    pub(super) fn into_stats(self) -> RestoreStats {
         let by_error = self
             .items
             .iter()

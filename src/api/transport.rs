@@ -6,6 +6,7 @@ use reqwest::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
 use super::error::{ApiError, first_bytes};
+use super::surrogates::mend_lone_surrogates;
 use super::trust::{RejectionSlot, Trust, take_rejection, tls_setup};
 
 /// How much of an error body is read before giving up on the rest.
@@ -167,7 +168,7 @@ async fn read_body(response: &mut Response, limit: usize) -> (Vec<u8>, Option<St
 /// The server's error body, `{"message", "errorCode"}` or OAuth `{"error_description"}`.
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct ErrorBody {
+pub(super) struct ErrorBody {
     #[serde(default, alias = "Message")]
     message: Option<String>,
     #[serde(default, alias = "ErrorCode")]
@@ -181,7 +182,8 @@ struct ErrorBody {
 /// Turns an error answer into `Server` (or `NotJson` when the body is no error JSON).
 pub async fn error_from(mut response: Response, method: &Method, path: &str) -> ApiError {
     let status = response.status().as_u16();
-    let (body, broke_off) = read_body(&mut response, ERROR_BODY_LIMIT_BYTES).await;
+    let (mut body, broke_off) = read_body(&mut response, ERROR_BODY_LIMIT_BYTES).await;
+    mend_lone_surrogates(&mut body);
     let parsed: Option<ErrorBody> = serde_json::from_slice(&body).ok();
     let message = parsed.as_ref().and_then(|body| {
         body.message
@@ -216,14 +218,14 @@ pub async fn error_from(mut response: Response, method: &Method, path: &str) -> 
     }
 }
 
-/// Reads a successful answer as JSON of type `T`; an empty body reads as JSON `null`.
+/// Reads a successful answer as JSON of type `T`.
 pub async fn json_from<T: DeserializeOwned>(
     mut response: Response,
     method: &Method,
     path: &str,
 ) -> Result<T, ApiError> {
     let status = response.status().as_u16();
-    let (body, broke_off) = read_body(&mut response, usize::MAX).await;
+    let (mut body, broke_off) = read_body(&mut response, usize::MAX).await;
     let not_json = |reason: String, body: &[u8]| ApiError::NotJson {
         method: method.to_string(),
         path: path.to_string(),
@@ -234,10 +236,22 @@ pub async fn json_from<T: DeserializeOwned>(
     if let Some(why) = broke_off {
         return Err(not_json(format!("the body broke off: {why}"), &body));
     }
-    let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-        b"null"
-    } else {
-        &body
-    };
-    serde_json::from_slice(text).map_err(|error| not_json(error.to_string(), &body))
+    decode(&mut body, path).map_err(|error| not_json(error.to_string(), &body))
+}
+
+/// Reads a whole answer body as `T`: a blank body reads as JSON `null`, and lone UTF-16
+/// surrogates become U+FFFD (see [`mend_lone_surrogates`]).
+pub fn decode<T: DeserializeOwned>(body: &mut [u8], path: &str) -> Result<T, serde_json::Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return serde_json::from_slice(b"null");
+    }
+    let mended = mend_lone_surrogates(body);
+    if mended > 0 {
+        tracing::info!(
+            path,
+            mended,
+            "lone UTF-16 surrogates in the answer read as U+FFFD"
+        );
+    }
+    serde_json::from_slice(body)
 }

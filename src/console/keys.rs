@@ -41,6 +41,8 @@ impl Chord {
             }
             KeyCode::Char(c) => KeyCode::Char(c),
             KeyCode::BackTab => KeyCode::BackTab,
+            // Some terminals report Shift-Tab as Tab with Shift; the config names it BackTab.
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
             other => {
                 if event.modifiers.contains(KeyModifiers::SHIFT) {
                     modifiers |= KeyModifiers::SHIFT;
@@ -82,12 +84,13 @@ impl FromStr for Chord {
         }
         let code = named_code(rest).ok_or_else(bad)?;
         let shift = modifiers.contains(KeyModifiers::SHIFT);
+        // Control wins over Shift, as in `from_event`: terminals send Ctrl-Shift-a as Ctrl-a.
         let code = match code {
             KeyCode::Tab if shift => KeyCode::BackTab,
-            KeyCode::Char(c) if shift => KeyCode::Char(c.to_ascii_uppercase()),
             KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
                 KeyCode::Char(c.to_ascii_lowercase())
             }
+            KeyCode::Char(c) if shift => KeyCode::Char(c.to_ascii_uppercase()),
             other => other,
         };
         if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
@@ -198,6 +201,9 @@ mod tests {
         assert_eq!(Chord::from_event(&shifted), chord("G"));
         let back = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(Chord::from_event(&back), chord("Shift-Tab"));
+        let shifted_tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT);
+        assert_eq!(Chord::from_event(&shifted_tab), chord("Shift-Tab"));
+        assert_eq!(chord("Ctrl-Shift-a"), chord("Ctrl-a"));
         let ctrl = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(Chord::from_event(&ctrl), chord("Ctrl-c"));
     }

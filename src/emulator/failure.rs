@@ -8,6 +8,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
+use super::tenant::names::{LONE_SURROGATE_ESCAPE, LONE_SURROGATE_MARKER};
 use super::version::Version;
 
 /// A refusal raised by a handler; the version layer turns it into that version's JSON.
@@ -114,7 +115,12 @@ fn bare_refusal(response: &Response) -> Option<Failure> {
 
 /// A JSON answer with the given status.
 pub fn json_response(status: StatusCode, value: &Value) -> Response {
-    let text = value.to_string();
+    let mut text = value.to_string();
+    // serde_json writes the marker as it is; on the wire it becomes the lone surrogate escape
+    // that no Rust string can carry.
+    if text.contains(LONE_SURROGATE_MARKER) {
+        text = text.replace(LONE_SURROGATE_MARKER, LONE_SURROGATE_ESCAPE);
+    }
     (
         status,
         [(header::CONTENT_TYPE, "application/json; charset=utf-8")],

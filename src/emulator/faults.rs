@@ -132,8 +132,8 @@ fn numbered(name: &str, arg: &str) -> Option<FaultKind> {
         _ => arg
             .parse::<f64>()
             .ok()
-            .filter(|s| s.is_finite() && *s >= 0.0)
-            .map(|s| FaultKind::Delay(Duration::from_secs_f64(s))),
+            .and_then(|s| Duration::try_from_secs_f64(s).ok())
+            .map(FaultKind::Delay),
     }
 }
 

@@ -95,6 +95,11 @@ pub fn hostile_document_id() -> String {
     ids::item(names::HOSTILE_USER, &["Odd names", names::HOSTILE_DOCUMENT])
 }
 
+/// A document whose name the emulator sends with a lone UTF-16 surrogate.
+pub fn cut_emoji_document_id() -> String {
+    ids::item(names::HOSTILE_USER, &["Odd names", names::CUT_EMOJI])
+}
+
 /// "Welcome.docx" at the root of the first OneDrive, with several versions.
 pub fn versioned_document_id() -> String {
     ids::item(names::USERS[0].1, &["Welcome.docx"])

@@ -80,6 +80,15 @@ pub const HOSTILE: &[&str] = &[
     ".hidden",
 ];
 
+/// Stands in a tenant name for a lone UTF-16 surrogate, which a Rust string cannot hold.
+/// U+FDD0 is a noncharacter, set aside for such internal use; the emulator's JSON writer
+/// sends it as [`LONE_SURROGATE_ESCAPE`].
+pub const LONE_SURROGATE_MARKER: char = '\u{FDD0}';
+/// The first half of an emoji's UTF-16 pair, escaped, as a .NET server sends it alone.
+pub const LONE_SURROGATE_ESCAPE: &str = "\\uD83D";
+/// A name cut between the two UTF-16 halves of an emoji (see [`LONE_SURROGATE_MARKER`]).
+pub const CUT_EMOJI: &str = "Party \u{FDD0}.docx";
+
 /// The hostile name that the well-known hostile document carries (an ANSI escape).
 pub const HOSTILE_DOCUMENT: &str = "\u{1b}[31mred alert\u{1b}[0m.txt";
 
