@@ -57,11 +57,11 @@ async fn run(cli: Cli, config: Config) -> ExitCode {
                 Err(error) => fail(1, &error),
             }
         }
-        Some(Command::Completions { shell }) => {
-            manual::write_completions(shell, &mut std::io::stdout());
-            ExitCode::SUCCESS
-        }
-        Some(Command::Man) => match manual::write_man_page(&mut std::io::stdout()) {
+        Some(Command::Completions { shell }) => match manual::print(&manual::completions(shell)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => fail(1, &err),
+        },
+        Some(Command::Man) => match manual::man_page().and_then(|page| manual::print(&page)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(1, &err),
         },

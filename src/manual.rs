@@ -7,31 +7,43 @@ use clap_complete::Shell;
 
 use crate::cli::Cli;
 
-/// Writes the completion script for `shell` to `out`.
-pub fn write_completions(shell: Shell, out: &mut dyn Write) {
+/// The completion script for `shell`.
+pub fn completions(shell: Shell) -> Vec<u8> {
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, "vbo-restore", out);
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "vbo-restore", &mut out);
+    out
 }
 
-/// Writes the roff man page of `vbo-restore` to `out`.
-pub fn write_man_page(out: &mut dyn Write) -> std::io::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)
+/// The roff man page of `vbo-restore`.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    Ok(out)
+}
+
+/// Writes generated text to standard output. A reader that stops early, as `| head` does,
+/// has all it wanted, so a closed pipe counts as done rather than as a failure.
+pub fn print(text: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text).and_then(|()| out.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn completions(shell: Shell) -> String {
-        let mut out = Vec::new();
-        write_completions(shell, &mut out);
-        String::from_utf8(out).expect("utf-8")
+    fn script(shell: Shell) -> String {
+        String::from_utf8(completions(shell)).expect("utf-8")
     }
 
     #[test]
     fn every_shell_gets_a_script_that_knows_the_commands() {
         for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell] {
-            let script = completions(shell);
+            let script = script(shell);
             assert!(script.contains("vbo-restore"), "{shell}");
             assert!(script.contains("demo"), "{shell} lacks the demo command");
             assert!(
@@ -43,9 +55,7 @@ mod tests {
 
     #[test]
     fn the_man_page_is_roff_with_the_options() {
-        let mut out = Vec::new();
-        write_man_page(&mut out).expect("renders");
-        let page = String::from_utf8(out).expect("utf-8");
+        let page = String::from_utf8(man_page().expect("renders")).expect("utf-8");
         assert!(
             page.starts_with(".ie") || page.contains(".TH"),
             "{}",
