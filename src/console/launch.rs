@@ -90,6 +90,7 @@ pub async fn profile(
         .fingerprint
         .clone()
         .or_else(|| profile.fingerprint.as_ref().map(ToString::to_string));
+    let (read_timeout, save_read_timeout) = config.file.timeouts();
     let connect = ConnectOptions {
         url: args.url.clone().or(profile.url.clone()).unwrap_or_default(),
         api,
@@ -105,7 +106,8 @@ pub async fn profile(
             insecure: args.insecure || profile.insecure,
         },
         page_size: config.file.page_size,
-        ..ConnectOptions::default()
+        read_timeout,
+        save_read_timeout,
     };
     let password = match std::env::var(PASSWORD_ENV) {
         Ok(password) if !password.is_empty() => Some(password),
