@@ -137,12 +137,21 @@ pub fn chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
-        let cause_text = cause.to_string();
+        let cause_text = without_link(cause.to_string());
         if !text.contains(&cause_text) {
             text.push_str(": ");
             text.push_str(&cause_text);
         }
         source = cause.source();
+    }
+    text
+}
+
+/// A cause without the manual link some TLS errors end with: it says nothing to the person
+/// reading the message and pushes the rest of it off a console row.
+fn without_link(mut text: String) -> String {
+    if let Some(at) = text.find(": https://") {
+        text.truncate(at);
     }
     text
 }
