@@ -136,13 +136,16 @@ async fn browse(
     let mut host = RealHost {
         mouse: options.mouse,
     };
+    #[cfg(debug_assertions)]
+    super::inject::panic_after_first_frame(terminal, &mut app)?;
+    let caught = std::cell::Cell::new(None);
     let ending = run_loop(
         terminal,
         &mut app,
         EventStream::new(),
         &mut channels,
         &mut host,
-        terminal::shutdown_signal(),
+        async { caught.set(Some(terminal::shutdown_signal().await)) },
     )
     .await;
 
@@ -156,5 +159,8 @@ async fn browse(
     // and their partial files removed before the terminal is given back.
     runner.shutdown().await;
     ending.context("the console failed")?;
-    Ok(())
+    match caught.get() {
+        Some(signal) => Err(terminal::Interrupted { signal }.into()),
+        None => Ok(()),
+    }
 }
