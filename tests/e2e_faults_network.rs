@@ -6,33 +6,11 @@ mod support;
 
 use std::time::Duration;
 
-use support::rig::{Rig, STEP, open_documents, open_large_document, review_save, submit};
-use support::tmux::Terminal;
+use support::rig::{
+    Rig, STEP, open_documents, open_large_document, review_save, saves_received, still_answers,
+    submit, tasks_pane,
+};
 use vbo_restore::emulator::{EmulatorConfig, Fault, FaultKind};
-
-/// The save requests the emulator received so far.
-fn saves_received(rig: &Rig) -> usize {
-    rig.server
-        .received()
-        .iter()
-        .filter(|r| r.path.ends_with("/save"))
-        .count()
-}
-
-/// Opens the tasks pane.
-fn tasks_pane(term: &Terminal) -> String {
-    term.press(&["Escape", "t"]);
-    term.wait_for("Progress", STEP)
-}
-
-/// Proves the console still answers keys: the help opens and closes again.
-fn still_answers(term: &Terminal) {
-    term.press(&["?"]);
-    term.wait_for("Show the keys", STEP);
-    term.press(&["Escape"]);
-    let screen = term.settle(STEP);
-    assert!(!screen.contains("Show the keys"), "{screen}");
-}
 
 #[test]
 fn a_connection_reset_in_the_middle_of_a_save_fails_by_name_and_a_retry_saves_the_file() {

@@ -269,3 +269,27 @@ pub fn served_documents(
         out
     })
 }
+
+/// The save requests the emulator received so far.
+pub fn saves_received(rig: &Rig) -> usize {
+    rig.server
+        .received()
+        .iter()
+        .filter(|r| r.path.ends_with("/save"))
+        .count()
+}
+
+/// Opens the tasks pane.
+pub fn tasks_pane(term: &Terminal) -> String {
+    term.press(&["Escape", "t"]);
+    term.wait_for("Progress", STEP)
+}
+
+/// Proves the console still answers keys: the help opens and closes again.
+pub fn still_answers(term: &Terminal) {
+    term.press(&["?"]);
+    term.wait_for("Show the keys", STEP);
+    term.press(&["Escape"]);
+    let screen = term.settle(STEP);
+    assert!(!screen.contains("Show the keys"), "{screen}");
+}

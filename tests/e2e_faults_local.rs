@@ -1,0 +1,214 @@
+//! End-to-end under local faults: the built binary in tmux with a save folder it cannot write
+//! to, a disk that fills, a name already taken, a signal in the middle of a save, and a panic.
+//! Each case ends with a message that names what failed and nothing half-written left behind.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+use support::rig::{
+    Rig, STEP, open_documents, open_large_document, open_onedrive, review_save, saves_received,
+    still_answers, submit,
+};
+use support::tmux::Terminal;
+
+/// A file system mounted over a folder for one test, unmounted when dropped, on a panic too.
+struct Mount(PathBuf);
+
+impl Mount {
+    /// Mounts a tmpfs with `options` over `dir`; needs root.
+    fn tmpfs(dir: &Path, options: &str) -> Mount {
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+            .arg(dir)
+            .status()
+            .expect("mount runs");
+        assert!(status.success(), "mount -o {options} {}", dir.display());
+        Mount(dir.to_path_buf())
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+/// Gives a folder back its permissions when dropped.
+struct Permissions(PathBuf);
+
+impl Drop for Permissions {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+    }
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid only reads the process's credentials.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Makes `dir` read-only in the way that works for this user: chmod does not stop root, a
+/// read-only mount does.
+fn read_only(dir: &Path) -> Box<dyn std::any::Any> {
+    if is_root() {
+        return Box::new(Mount::tmpfs(dir, "ro,size=1m"));
+    }
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    Box::new(Permissions(dir.to_path_buf()))
+}
+
+/// Whether the terminal is as a shell expects it: main screen, cursor shown.
+fn assert_terminal_restored(term: &Terminal) {
+    assert_eq!(
+        term.display("#{alternate_on} #{cursor_flag}"),
+        "0 1",
+        "alternate screen off, cursor visible:\n{}",
+        term.transcript()
+    );
+}
+
+#[test]
+fn a_read_only_save_folder_is_refused_by_name_and_nothing_is_created() {
+    let rig = Rig::new();
+    let _guard = read_only(rig.saves.path());
+    let term = rig.start();
+    open_documents(&term);
+    term.press(&["j", "j", "s"]);
+    term.wait_for("Save to a folder", STEP);
+    term.press(&["Tab", "Tab", "Tab", "Enter"]);
+    let folder = rig.saves.path().display().to_string();
+    let why = if is_root() {
+        "Read-only file system"
+    } else {
+        "Permission denied"
+    };
+    term.wait_for_text(&["cannot write to", &folder, why], STEP);
+    assert_eq!(rig.saved_names(), Vec::<String>::new());
+    assert_eq!(saves_received(&rig), 0, "nothing was sent");
+    term.press(&["Escape"]);
+    term.wait_for("Budget.xlsx", STEP);
+}
+
+/// Saves Welcome.docx (1.9 MiB) from Adele Vance's OneDrive in `term` and waits for the
+/// failure, which must name `why`; then checks that nothing is left and the console answers.
+fn save_welcome_fails(rig: &Rig, term: &Terminal, why: &str) {
+    open_onedrive(term, 0);
+    term.press(&["j", "j", "j", "j"]);
+    let review = review_save(term);
+    assert!(review.contains("Welcome.docx"), "{review}");
+    submit(term);
+    term.wait_for_text(&["save failed", "Welcome.docx", why], STEP);
+    assert_eq!(
+        rig.saved_names(),
+        Vec::<String>::new(),
+        "the .part is removed"
+    );
+    term.press(&["Escape"]);
+    still_answers(term);
+}
+
+#[test]
+fn a_save_beyond_the_file_size_limit_fails_as_too_large_and_removes_its_part_file() {
+    let rig = Rig::new();
+    // 1024 blocks is 512 KiB in sh's units (1 MiB in bash's), below the document's 1.9 MiB.
+    let term = rig.start_with("ulimit -f 1024; ", &[]);
+    save_welcome_fails(&rig, &term, "File too large");
+}
+
+#[test]
+fn a_save_onto_a_full_disk_fails_as_no_space_and_removes_its_part_file() {
+    if !is_root() {
+        eprintln!("skipped: mounting a small tmpfs needs root (CI runs as root)");
+        return;
+    }
+    let rig = Rig::new();
+    let _disk = Mount::tmpfs(rig.saves.path(), "size=1m");
+    let term = rig.start();
+    save_welcome_fails(&rig, &term, "No space left on device");
+}
+
+#[test]
+fn a_name_already_taken_is_left_alone_and_the_save_says_the_name_it_got() {
+    let rig = Rig::new();
+    let existing = rig.saves.path().join("Budget.xlsx");
+    std::fs::write(&existing, b"the agent's own spreadsheet").expect("existing file");
+    let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&existing)
+        .and_then(|f| f.set_modified(an_hour_ago))
+        .expect("mtime");
+    let term = rig.start();
+    open_documents(&term);
+    term.press(&["j", "j"]);
+    review_save(&term);
+    submit(&term);
+    term.wait_for_text(&["save succeeded", "Budget (1).xlsx"], STEP);
+    assert_eq!(rig.saved_names(), ["Budget (1).xlsx", "Budget.xlsx"]);
+    assert_eq!(
+        std::fs::read(&existing).expect("existing"),
+        b"the agent's own spreadsheet"
+    );
+    let modified = std::fs::metadata(&existing)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    assert_eq!(modified, an_hour_ago, "the existing file is not touched");
+    let saved = std::fs::read(rig.saves.path().join("Budget (1).xlsx")).expect("saved");
+    assert!(
+        saved == rig.served("Documents/Budget.xlsx"),
+        "the new one is whole"
+    );
+    assert_eq!(saves_received(&rig), 1);
+}
+
+/// Starts saving the 2.25 GiB document, sends `signal` to the program once its `.part` file
+/// grows, and checks the exit status, the terminal and the folder.
+fn signal_during_a_save(signal: i32, status: i32) {
+    let rig = Rig::new();
+    let term = rig.start();
+    open_large_document(&term);
+    review_save(&term);
+    submit(&term);
+    rig.wait_for_file("Keynote 2026 raw footage.mov.part", 16 * 1024 * 1024);
+    let pid = term.pid() as libc::pid_t;
+    // SAFETY: kill only sends a signal to the program this test started.
+    assert_eq!(unsafe { libc::kill(pid, signal) }, 0, "kill {pid}");
+    assert_eq!(term.wait_exit(STEP), status, "{}", term.transcript());
+    assert_terminal_restored(&term);
+    let transcript = term.transcript();
+    assert!(transcript.contains("stopped by signal"), "{transcript}");
+    assert_eq!(
+        rig.saved_names(),
+        Vec::<String>::new(),
+        "the .part is removed"
+    );
+}
+
+#[test]
+fn sighup_during_a_save_restores_the_terminal_removes_the_part_file_and_exits_129() {
+    signal_during_a_save(libc::SIGHUP, 129);
+}
+
+#[test]
+fn sigterm_during_a_save_restores_the_terminal_removes_the_part_file_and_exits_143() {
+    signal_during_a_save(libc::SIGTERM, 143);
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_before_its_message_and_exits_101() {
+    let rig = Rig::new();
+    let term = rig.start_with("", &[("VBO_RESTORE_INJECT_PANIC", "after-first-frame")]);
+    assert_eq!(term.wait_exit(STEP), 101, "{}", term.transcript());
+    assert_terminal_restored(&term);
+    // Printed on the main screen, so after the alternate screen was left.
+    let transcript = term.transcript();
+    assert!(
+        transcript.contains("injected panic after the first frame"),
+        "{transcript}"
+    );
+}
