@@ -84,7 +84,10 @@ async fn open_console(cli: &Cli, config: &Config) -> anyhow::Result<()> {
 /// SIGTERM or SIGHUP, the client's own when it came from the server or the login, else 2 for
 /// configuration and usage.
 fn exit_code_of(err: &anyhow::Error) -> u8 {
-    if let Some(interrupted) = err.downcast_ref::<console::terminal::Interrupted>() {
+    let interrupted = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<console::terminal::Interrupted>());
+    if let Some(interrupted) = interrupted {
         return interrupted.exit_code();
     }
     err.chain()

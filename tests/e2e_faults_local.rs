@@ -212,3 +212,18 @@ fn a_panic_gives_the_terminal_back_before_its_message_and_exits_101() {
         "{transcript}"
     );
 }
+
+#[test]
+fn sigterm_on_the_login_screen_restores_the_terminal_and_exits_143() {
+    let rig = Rig::new();
+    // No pin: the login screen asks about the certificate.
+    rig.write_config("", None);
+    let term = rig.start();
+    term.wait_for_text(&["not trusted"], STEP);
+    let pid = term.pid() as libc::pid_t;
+    // SAFETY: kill only sends a signal to the program this test started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0, "kill {pid}");
+    assert_eq!(term.wait_exit(STEP), 143, "{}", term.transcript());
+    assert_terminal_restored(&term);
+    assert!(term.transcript().contains("stopped by signal SIGTERM"));
+}

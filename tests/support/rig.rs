@@ -54,15 +54,18 @@ impl Rig {
             config,
             runtime,
         };
-        rig.write_config(settings, &rig.server.fingerprint());
+        rig.write_config(settings, Some(&rig.server.fingerprint()));
         rig
     }
 
-    /// Writes the config file: `settings`, then the profile pinned to `fingerprint`.
-    pub fn write_config(&self, settings: &str, fingerprint: &str) {
+    /// Writes the config file: `settings`, then the profile, pinned to `fingerprint` if any.
+    pub fn write_config(&self, settings: &str, fingerprint: Option<&str>) {
+        let pin = fingerprint
+            .map(|f| format!("fingerprint = \"{f}\"\n"))
+            .unwrap_or_default();
         let text = format!(
-            "{settings}\n[profiles.lab]\nurl = \"{}\"\nuser = \"helpdesk\"\n\
-             fingerprint = \"{fingerprint}\"\ndownload_dir = \"{}\"\n",
+            "{settings}\n[profiles.lab]\nurl = \"{}\"\nuser = \"helpdesk\"\n{pin}\
+             download_dir = \"{}\"\n",
             self.server.url(),
             self.saves.path().display()
         );
