@@ -4,63 +4,14 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, SystemTime};
 
+use support::mounts::{Mount, is_root, read_only};
 use support::rig::{
     Rig, STEP, open_documents, open_large_document, open_onedrive, review_save, saves_received,
     still_answers, submit,
 };
 use support::tmux::Terminal;
-
-/// A file system mounted over a folder for one test, unmounted when dropped, on a panic too.
-struct Mount(PathBuf);
-
-impl Mount {
-    /// Mounts a tmpfs with `options` over `dir`; needs root.
-    fn tmpfs(dir: &Path, options: &str) -> Mount {
-        let status = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
-            .arg(dir)
-            .status()
-            .expect("mount runs");
-        assert!(status.success(), "mount -o {options} {}", dir.display());
-        Mount(dir.to_path_buf())
-    }
-}
-
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
-}
-
-/// Gives a folder back its permissions when dropped.
-struct Permissions(PathBuf);
-
-impl Drop for Permissions {
-    fn drop(&mut self) {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
-    }
-}
-
-fn is_root() -> bool {
-    // SAFETY: geteuid only reads the process's credentials.
-    unsafe { libc::geteuid() == 0 }
-}
-
-/// Makes `dir` read-only in the way that works for this user: chmod does not stop root, a
-/// read-only mount does.
-fn read_only(dir: &Path) -> Box<dyn std::any::Any> {
-    if is_root() {
-        return Box::new(Mount::tmpfs(dir, "ro,size=1m"));
-    }
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
-    Box::new(Permissions(dir.to_path_buf()))
-}
 
 /// Whether the terminal is as a shell expects it: main screen, cursor shown.
 fn assert_terminal_restored(term: &Terminal) {

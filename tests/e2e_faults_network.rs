@@ -6,6 +6,7 @@ mod support;
 
 use std::time::Duration;
 
+use support::mounts::{Mount, is_root};
 use support::rig::{
     Rig, STEP, open_documents, open_large_document, review_save, saves_received, still_answers,
     submit, tasks_pane,
@@ -173,6 +174,9 @@ fn a_server_down_at_start_ends_the_program_with_its_address_and_the_error() {
 #[test]
 fn tokens_expiring_with_refresh_refused_during_a_long_save_neither_stop_it_nor_the_console() {
     let rig = Rig::new();
+    // The whole 2.25 GiB document is kept until checked: in memory where a mount is allowed,
+    // so that a full build disk does not fail the save for another reason.
+    let _room = is_root().then(|| Mount::tmpfs(rig.saves.path(), "size=2600m"));
     let term = rig.start();
     open_large_document(&term);
     review_save(&term);
@@ -202,6 +206,21 @@ fn tokens_expiring_with_refresh_refused_during_a_long_save_neither_stop_it_nor_t
         .expect("the log file");
     assert!(log.contains("token refresh failed"), "{log}");
     assert!(log.contains("logged in again"), "{log}");
+
+    // When the password is refused too, the listing says the login failed, and once the
+    // server takes it again a refresh lists.
+    rig.server.set_faults(vec![
+        Fault::new(FaultKind::RefuseRefresh),
+        Fault::new(FaultKind::Status(401)).on("*/token"),
+        Fault::new(FaultKind::ExpireTokens),
+    ]);
+    term.press(&["r"]);
+    let login = format!("login to {} as helpdesk failed", rig.server.url());
+    term.wait_for_text(&["Failed listing the folder", &login, "status 401"], STEP);
+    rig.server.clear_faults();
+    term.press(&["Escape", "r"]);
+    term.wait_for(name, STEP);
+    still_answers(&term);
 }
 
 #[test]
