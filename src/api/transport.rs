@@ -250,3 +250,19 @@ pub async fn json_from<T: DeserializeOwned>(
     };
     serde_json::from_slice(text).map_err(|error| not_json(error.to_string(), &body))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_loses_its_manual_link_but_keeps_its_words() {
+        let text = "peer closed connection without sending TLS close_notify: \
+                    https://docs.rs/rustls/latest/rustls/manual/_03_howto/index.html";
+        assert_eq!(
+            without_link(text.to_string()),
+            "peer closed connection without sending TLS close_notify"
+        );
+        assert_eq!(without_link("connection reset".into()), "connection reset");
+    }
+}
