@@ -236,6 +236,7 @@ impl Drop for Terminal {
     fn drop(&mut self) {
         let _ = self.tmux(&["kill-server"]);
         let _ = std::fs::remove_file(&self.status_file);
+        let _ = std::fs::remove_file(std::env::temp_dir().join(format!("{}.conf", self.socket)));
     }
 }
 
