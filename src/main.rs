@@ -11,6 +11,7 @@ use vbo_restore::{bug_report, commands, console, logging, manual};
 const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = Cli::parse();
     let config = match Config::load(cli.config.as_deref()) {
         Ok(config) => config,
@@ -83,13 +84,35 @@ async fn open_console(cli: &Cli, config: &Config) -> anyhow::Result<()> {
     }
 }
 
-/// The exit status for an error that stopped the console: the client's own when it came from
-/// the server or the login, else 2 for configuration and usage.
+/// The exit status for an error that stopped the console: 128 + the signal's number after
+/// SIGTERM or SIGHUP, the client's own when it came from the server or the login, else 2 for
+/// configuration and usage.
 fn exit_code_of(err: &anyhow::Error) -> u8 {
+    let interrupted = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<console::terminal::Interrupted>());
+    if let Some(interrupted) = interrupted {
+        return interrupted.exit_code();
+    }
     err.chain()
         .find_map(|cause| cause.downcast_ref::<ApiError>())
         .map_or(EXIT_USAGE, ApiError::exit_code)
 }
+
+/// A save that runs into the file size limit (`ulimit -f`) would otherwise be killed by
+/// SIGXFSZ, leaving its `.part` file behind and the terminal in raw mode. Ignored, the write
+/// fails with "File too large" and the save reports it and removes its partial file.
+#[cfg(unix)]
+fn ignore_file_size_signal() {
+    // SAFETY: setting a signal's disposition to SIG_IGN at start, before any thread exists,
+    // touches no memory of the program.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_file_size_signal() {}
 
 fn print_version(paths: &Paths) {
     println!("vbo-restore {}", env!("CARGO_PKG_VERSION"));
@@ -99,6 +122,9 @@ fn print_version(paths: &Paths) {
 }
 
 fn fail(code: u8, err: &dyn std::fmt::Display) -> ExitCode {
-    eprintln!("vbo-restore: {err}");
+    use std::io::Write as _;
+    // After SIGHUP the terminal may be gone: a failed write must not turn the exit into a
+    // panic, so this is not eprintln!.
+    let _ = writeln!(std::io::stderr(), "vbo-restore: {err}");
     ExitCode::from(code)
 }

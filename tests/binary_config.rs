@@ -47,6 +47,20 @@ fn a_bad_value_names_what_is_allowed() {
 }
 
 #[test]
+fn a_timeout_of_zero_is_refused_by_its_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(&dir, "save_read_timeout = 0\n");
+    let out = run_with_config(&path, &["--version"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("save_read_timeout 0 is out of range"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 to 172800"), "{stderr}");
+}
+
+#[test]
 fn version_prints_the_config_log_and_data_paths() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(&dir, "max_parallel_tasks = 2\n");

@@ -336,3 +336,31 @@ async fn a_read_only_profile_allows_saves_only_and_lends_its_restore_account() {
     let output = bench.run(&restore, &env).await;
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn save_gives_up_after_the_configured_save_read_timeout() {
+    let bench = bench().await;
+    let session = bench.session().await;
+    let config = bench.home.path().join("timeouts.toml");
+    std::fs::write(&config, "read_timeout = 2\nsave_read_timeout = 3\n").expect("config");
+    let config_text = config.display().to_string();
+    bench.emulator.set_faults(vec![
+        Fault::new(FaultKind::Delay(std::time::Duration::from_secs(8))).on("*/save"),
+    ]);
+    let out = bench.home.path().join("saves");
+    let out_text = out.display().to_string();
+    let (first, welcome) = (tenant::first_onedrive_id(), tenant::versioned_document_id());
+    let args = [
+        "save", &session, &first, &welcome, "--zip", "--out", &out_text,
+    ];
+    let output = bench
+        .run(&args, &[("VBO_RESTORE_CONFIG", config_text.as_str())])
+        .await;
+    let message = stderr(&output);
+    assert_ne!(output.status.code(), Some(0), "{message}");
+    assert!(
+        message.contains("the server sent nothing for 3 s"),
+        "{message}"
+    );
+    assert!(!out.exists() || files_in(&out).is_empty(), "nothing saved");
+}

@@ -55,35 +55,12 @@ fn browse_and_mark_two(dir: &Path, env: &[(&str, &str)], size: (u16, u16)) -> Te
 /// The bytes the demo serves for documents of Adele Vance's OneDrive, read through the real
 /// client from an emulator of the same (seeded) tenant.
 fn expected_documents(paths: &[&str]) -> Vec<(String, Vec<u8>)> {
-    use vbo_restore::api::{Client, ConnectOptions, ExploreOptions, Secret};
-    use vbo_restore::emulator::{Emulator, EmulatorConfig, document_bytes, tenant};
+    use vbo_restore::emulator::{Emulator, EmulatorConfig};
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    runtime.block_on(async {
-        let server = Emulator::start(EmulatorConfig::default())
-            .await
-            .expect("emulator");
-        let mut options = ConnectOptions::new(&server.url(), "helpdesk", Secret::new("demo"));
-        options.trust.fingerprint = Some(server.fingerprint());
-        let client = Client::connect(options).await.expect("login");
-        let explore = ExploreOptions::default();
-        let session = client
-            .explore(&tenant::organization_id(), &explore)
-            .await
-            .expect("session");
-        let drive = tenant::first_onedrive_id();
-        let mut out = Vec::new();
-        for path in paths {
-            let item = client
-                .resolve_item(&session.id, &drive, path)
-                .await
-                .expect("item");
-            let size = item.size_bytes.expect("a size");
-            let version = item.version_id.expect("a version id") as i32;
-            let bytes = document_bytes(&item.id, version, size, 0, size as usize);
-            out.push((item.name.clone(), bytes));
-        }
-        out
-    })
+    let server = runtime
+        .block_on(Emulator::start(EmulatorConfig::default()))
+        .expect("emulator");
+    support::rig::served_documents(&runtime, &server, paths)
 }
 
 /// The entries of the one ZIP file in `dir`, by name.

@@ -196,7 +196,7 @@ fn refusal_from_the_server_keeps_the_fields() {
     let mut form = restore_with(AuthMode::Password);
     review(&mut form);
     press(&mut form, KeyCode::Enter);
-    form.show_refusal("Access denied: the user name or password is incorrect.");
+    form.show_refusal("Access denied: the user name or password is incorrect. (HTTP 401)");
     snap("refusal_wrong_password", &form);
 }
 

@@ -92,7 +92,7 @@ pub enum ApiError {
     Connect { server: String, reason: String },
 
     /// The server stopped answering.
-    #[error("{method} {path} timed out after {} s", .after.as_secs())]
+    #[error("{method} {path} timed out: the server sent nothing for {} s", .after.as_secs())]
     Timeout {
         method: String,
         path: String,

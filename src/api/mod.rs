@@ -29,7 +29,7 @@ pub use action::{
 };
 pub use body::SaveBody;
 pub use browse::ExploreOptions;
-pub use client::{Client, ConnectOptions};
+pub use client::{Client, ConnectOptions, READ_TIMEOUT_SECS, SAVE_READ_TIMEOUT_SECS};
 pub use error::ApiError;
 pub use pages::ItemPages;
 pub use secret::Secret;

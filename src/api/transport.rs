@@ -138,12 +138,21 @@ pub fn chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
-        let cause_text = cause.to_string();
+        let cause_text = without_link(cause.to_string());
         if !text.contains(&cause_text) {
             text.push_str(": ");
             text.push_str(&cause_text);
         }
         source = cause.source();
+    }
+    text
+}
+
+/// A cause without the manual link some TLS errors end with: it says nothing to the person
+/// reading the message and pushes the rest of it off a console row.
+fn without_link(mut text: String) -> String {
+    if let Some(at) = text.find(": https://") {
+        text.truncate(at);
     }
     text
 }
@@ -254,4 +263,20 @@ pub fn decode<T: DeserializeOwned>(body: &mut [u8], path: &str) -> Result<T, ser
         );
     }
     serde_json::from_slice(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_loses_its_manual_link_but_keeps_its_words() {
+        let text = "peer closed connection without sending TLS close_notify: \
+                    https://docs.rs/rustls/latest/rustls/manual/_03_howto/index.html";
+        assert_eq!(
+            without_link(text.to_string()),
+            "peer closed connection without sending TLS close_notify"
+        );
+        assert_eq!(without_link("connection reset".into()), "connection reset");
+    }
 }

@@ -112,6 +112,7 @@ pub async fn connect(args: &ConnectionArgs, config: &Config) -> Result<Connected
     options.api = settings.api;
     options.trust = settings.trust.clone();
     options.page_size = config.file.page_size;
+    (options.read_timeout, options.save_read_timeout) = config.file.timeouts();
     let client = Client::connect(options).await?;
     tracing::info!(server = %client.server(), version = %client.version(), "logged in");
     Ok(Connected {

@@ -22,6 +22,15 @@ pub struct ConfigFile {
     /// Rows asked for in one listing request.
     #[serde(default = "default_page_size", deserialize_with = "page_size")]
     pub page_size: usize,
+    /// Seconds a listing or an action may go without a byte from the server.
+    #[serde(default = "default_read_timeout", deserialize_with = "read_timeout")]
+    pub read_timeout: u64,
+    /// Seconds a save may go without a byte; long, as the server builds a ZIP before sending.
+    #[serde(
+        default = "default_save_read_timeout",
+        deserialize_with = "save_read_timeout"
+    )]
+    pub save_read_timeout: u64,
     /// Let the console capture the mouse (off by default, so terminal copy keeps working).
     #[serde(default)]
     pub mouse: bool,
@@ -45,14 +54,48 @@ fn default_page_size() -> usize {
 /// The largest page a VB365 server hands out.
 pub const MAX_PAGE_SIZE: usize = 10_000;
 
+/// The longest `read_timeout`: an hour of silence on a listing is a dead server.
+pub const MAX_READ_TIMEOUT_SECS: u64 = 3600;
+/// The longest `save_read_timeout`: two days, beyond the time any server takes to build a ZIP.
+pub const MAX_SAVE_READ_TIMEOUT_SECS: u64 = 2 * 86_400;
+
+fn default_read_timeout() -> u64 {
+    crate::api::READ_TIMEOUT_SECS
+}
+
+fn default_save_read_timeout() -> u64 {
+    crate::api::SAVE_READ_TIMEOUT_SECS
+}
+
 fn page_size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<usize, D::Error> {
-    let size = usize::deserialize(deserializer)?;
-    if (1..=MAX_PAGE_SIZE).contains(&size) {
-        Ok(size)
-    } else {
-        Err(de::Error::custom(format!(
-            "page_size {size} is out of range; allowed: 1 to {MAX_PAGE_SIZE}"
-        )))
+    let size = in_range(deserializer, "page_size", MAX_PAGE_SIZE as u64)?;
+    Ok(size as usize)
+}
+
+fn read_timeout<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    in_range(deserializer, "read_timeout", MAX_READ_TIMEOUT_SECS)
+}
+
+fn save_read_timeout<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    in_range(
+        deserializer,
+        "save_read_timeout",
+        MAX_SAVE_READ_TIMEOUT_SECS,
+    )
+}
+
+/// A whole number from 1 to `max`, refused with the key's name and the range otherwise.
+fn in_range<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    key: &str,
+    max: u64,
+) -> Result<u64, D::Error> {
+    let value = i64::deserialize(deserializer)?;
+    match u64::try_from(value) {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(de::Error::custom(format!(
+            "{key} {value} is out of range; allowed: 1 to {max}"
+        ))),
     }
 }
 

@@ -116,6 +116,15 @@ impl ConfigFile {
     pub fn default_values() -> ConfigFile {
         toml::from_str("").unwrap_or_default()
     }
+
+    /// `read_timeout` and `save_read_timeout` as the client takes them.
+    pub fn timeouts(&self) -> (std::time::Duration, std::time::Duration) {
+        use std::time::Duration;
+        (
+            Duration::from_secs(self.read_timeout),
+            Duration::from_secs(self.save_read_timeout),
+        )
+    }
 }
 
 /// Parses the file's text; the error names the file, the line and the key.

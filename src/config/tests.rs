@@ -22,6 +22,8 @@ fn the_example_file_parses_with_every_key_it_documents() {
     assert_eq!(prod.restore.on_conflict, Some(Choice(ConflictWord::Keep)));
     assert!(file.profiles.contains_key("lab"));
     assert_eq!(file.max_parallel_tasks, 3);
+    assert_eq!(file.read_timeout, 60);
+    assert_eq!(file.save_read_timeout, 10_800);
 }
 
 #[test]
@@ -59,6 +61,34 @@ fn bad_enum_words_and_page_sizes_are_refused() {
     assert!(text.contains("1 to 10000"), "{text}");
     let text = error_text("theme = \"neon\"\n");
     assert!(text.contains("neon"), "{text}");
+}
+
+#[test]
+fn timeouts_of_zero_or_beyond_their_limit_are_refused_by_name() {
+    for (text, key, range) in [
+        ("read_timeout = 0\n", "read_timeout", "1 to 3600"),
+        ("read_timeout = -5\n", "read_timeout", "1 to 3600"),
+        ("read_timeout = 3601\n", "read_timeout", "1 to 3600"),
+        (
+            "save_read_timeout = 0\n",
+            "save_read_timeout",
+            "1 to 172800",
+        ),
+        (
+            "save_read_timeout = 999999999\n",
+            "save_read_timeout",
+            "1 to 172800",
+        ),
+    ] {
+        let message = error_text(text);
+        assert!(message.contains(key), "{text}: {message}");
+        assert!(message.contains(range), "{text}: {message}");
+    }
+    let file = parse_str("read_timeout = 5\nsave_read_timeout = 2\n").expect("in range");
+    let (read, save) = file.timeouts();
+    assert_eq!((read.as_secs(), save.as_secs()), (5, 2));
+    let defaults = ConfigFile::default_values().timeouts();
+    assert_eq!((defaults.0.as_secs(), defaults.1.as_secs()), (60, 10_800));
 }
 
 #[test]

@@ -1,7 +1,5 @@
 //! The connect screen on the terminal: draws the login form and connects off the UI path.
 
-use std::io;
-
 use crossterm::event::{Event, EventStream};
 use futures::StreamExt;
 use ratatui::Frame;
@@ -11,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tokio::task::JoinHandle;
 
 use super::login::{LoginField, LoginForm, LoginOutcome, LoginStatus};
-use super::terminal::ConsoleTerminal;
+use super::terminal::{ConsoleTerminal, Interrupted};
 use super::text;
 use super::theme::Theme;
 use crate::api::{ApiError, Client, ConnectOptions, Secret};
@@ -30,7 +28,7 @@ pub async fn login(
     options: ConnectOptions,
     status: Option<LoginStatus>,
     pin_target: Option<&PinTarget>,
-) -> io::Result<Option<Client>> {
+) -> anyhow::Result<Option<Client>> {
     let mut form = LoginForm::new(&options.url, &options.user);
     form.can_save_pin = pin_target.is_some();
     if !options.password.expose().is_empty() {
@@ -41,9 +39,14 @@ pub async fn login(
     }
     let mut input = EventStream::new();
     let mut attempt: Option<JoinHandle<Result<Client, ApiError>>> = None;
+    // SIGTERM and SIGHUP end the login screen as they end the panes: the caller gives the
+    // terminal back first.
+    let shutdown = super::terminal::shutdown_signal();
+    tokio::pin!(shutdown);
     loop {
         terminal.draw(|frame| draw(frame, theme, &form))?;
         tokio::select! {
+            signal = &mut shutdown => return Err(Interrupted { signal }.into()),
             event = input.next() => {
                 let Some(event) = event else { return Ok(None) };
                 let Event::Key(key) = event? else { continue };

@@ -123,6 +123,7 @@ pub async fn profile(
         .fingerprint
         .clone()
         .or_else(|| profile.fingerprint.as_ref().map(ToString::to_string));
+    let (read_timeout, save_read_timeout) = config.file.timeouts();
     let connect = ConnectOptions {
         url: args.url.clone().or(profile.url.clone()).unwrap_or_default(),
         api,
@@ -138,7 +139,8 @@ pub async fn profile(
             insecure: args.insecure || profile.insecure,
         },
         page_size: config.file.page_size,
-        ..ConnectOptions::default()
+        read_timeout,
+        save_read_timeout,
     };
     let recent_key = if name.is_empty() { &connect.url } else { &name };
     set_place(&mut options, recent_key, place);

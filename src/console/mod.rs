@@ -10,6 +10,8 @@ pub mod app;
 pub mod connect;
 pub mod event;
 pub mod format;
+#[cfg(debug_assertions)]
+mod inject;
 pub mod keymap;
 pub mod keys;
 pub mod launch;

@@ -164,13 +164,16 @@ async fn browse(
             .recent
             .map(|(file, profile)| RecentWriter::start(file, profile)),
     };
+    #[cfg(debug_assertions)]
+    super::inject::panic_after_first_frame(terminal, &mut app)?;
+    let caught = std::cell::Cell::new(None);
     let ending = run_loop(
         terminal,
         &mut app,
         EventStream::new(),
         &mut channels,
         &mut host,
-        terminal::shutdown_signal(),
+        async { caught.set(Some(terminal::shutdown_signal().await)) },
     )
     .await;
 
@@ -187,5 +190,8 @@ async fn browse(
     // and their partial files removed before the terminal is given back.
     runner.shutdown().await;
     ending.context("the console failed")?;
-    Ok(())
+    match caught.get() {
+        Some(signal) => Err(terminal::Interrupted { signal }.into()),
+        None => Ok(()),
+    }
 }

@@ -104,9 +104,9 @@ impl Host for RealHost {
     }
 }
 
-/// Resolves on SIGTERM or SIGHUP (the SSH connection dropped).
+/// Resolves on SIGTERM or SIGHUP (the SSH connection dropped) with the signal's number.
 #[cfg(unix)]
-pub async fn shutdown_signal() {
+pub async fn shutdown_signal() -> i32 {
     use tokio::signal::unix::{SignalKind, signal};
     let (Ok(mut term), Ok(mut hup)) = (
         signal(SignalKind::terminate()),
@@ -116,15 +116,46 @@ pub async fn shutdown_signal() {
         return std::future::pending().await;
     };
     tokio::select! {
-        _ = term.recv() => tracing::info!("SIGTERM: leaving the console"),
-        _ = hup.recv() => tracing::info!("SIGHUP: the terminal went away; leaving the console"),
+        _ = term.recv() => {
+            tracing::info!("SIGTERM: leaving the console");
+            libc::SIGTERM
+        }
+        _ = hup.recv() => {
+            tracing::info!("SIGHUP: the terminal went away; leaving the console");
+            libc::SIGHUP
+        }
     }
 }
 
 /// Never resolves where there are no such signals.
 #[cfg(not(unix))]
-pub async fn shutdown_signal() {
+pub async fn shutdown_signal() -> i32 {
     std::future::pending().await
+}
+
+/// The console ended because of a signal. The process then exits with 128 + the signal's
+/// number, as a shell reports a program killed by it, so that scripts and service managers
+/// do not take the interrupted run for a clean one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("stopped by signal {}; running tasks were cancelled and their partial files removed", signal_name(*.signal))]
+pub struct Interrupted {
+    pub signal: i32,
+}
+
+impl Interrupted {
+    pub fn exit_code(&self) -> u8 {
+        u8::try_from(128 + self.signal).unwrap_or(u8::MAX)
+    }
+}
+
+fn signal_name(signal: i32) -> String {
+    #[cfg(unix)]
+    match signal {
+        libc::SIGTERM => return "SIGTERM".to_string(),
+        libc::SIGHUP => return "SIGHUP".to_string(),
+        _ => {}
+    }
+    signal.to_string()
 }
 
 #[cfg(test)]
@@ -134,5 +165,18 @@ mod tests {
     #[test]
     fn osc52_wraps_base64_between_the_sequence_marks() {
         assert_eq!(osc52("hi"), "\u{1b}]52;c;aGk=\u{7}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_signal_ends_with_the_shell_status_and_names_the_signal() {
+        let hup = Interrupted {
+            signal: libc::SIGHUP,
+        };
+        let term = Interrupted {
+            signal: libc::SIGTERM,
+        };
+        assert_eq!((hup.exit_code(), term.exit_code()), (129, 143));
+        assert!(term.to_string().contains("SIGTERM"), "{term}");
     }
 }

@@ -207,21 +207,40 @@ pub fn refusal_text(error: &ApiError) -> String {
 
 /// The server's own sentence out of a failure reason the runner reports, which is an
 /// `ApiError` as text: `POST /v8/... failed with HTTP 400: <message>` becomes
-/// `<message> (HTTP 400)`. Any other text is kept whole.
+/// `<message> (HTTP 400)`. A reason that starts with a request in another way (a transfer
+/// that broke off, a timeout) keeps its sentence first and the request, shortened to its last
+/// part, after it: the form's banner has three rows, which a full path would fill. Any other
+/// text is kept whole.
 pub fn readable_refusal(reason: &str) -> String {
     const MARK: &str = " failed with HTTP ";
-    let Some((request, rest)) = reason.split_once(MARK) else {
+    let Some((method, after)) = reason.split_once(' ') else {
         return reason.to_string();
     };
-    let looks_like_request = request.split_once(' ').is_some_and(|(method, path)| {
-        method.chars().all(|c| c.is_ascii_uppercase()) && path.starts_with('/')
-    });
-    match rest.split_once(": ") {
-        Some((status, message)) if looks_like_request && status.parse::<u16>().is_ok() => {
-            format!("{message} (HTTP {status})")
-        }
-        _ => reason.to_string(),
+    let is_request = method.chars().all(|c| c.is_ascii_uppercase()) && after.starts_with('/');
+    if !is_request {
+        return reason.to_string();
     }
+    if let Some((_, rest)) = reason.split_once(MARK)
+        && let Some((status, message)) = rest.split_once(": ")
+        && status.parse::<u16>().is_ok()
+    {
+        return format!("{message} (HTTP {status})");
+    }
+    let (path, sentence) = after.split_once(' ').unwrap_or((after, ""));
+    let path = path.trim_end_matches(':');
+    let last = path.rsplit('/').next().unwrap_or(path);
+    match sentence.trim() {
+        "" => reason.to_string(),
+        sentence => format!("{sentence} ({method} …/{last})"),
+    }
+}
+
+/// Whether a text from [`readable_refusal`] or [`refusal_text`] is the server's own answer
+/// (it ends with the HTTP status), rather than a failure on the way to it.
+pub fn is_server_answer(text: &str) -> bool {
+    text.strip_suffix(')')
+        .and_then(|t| t.rsplit_once("(HTTP "))
+        .is_some_and(|(_, status)| status.parse::<u16>().is_ok())
 }
 
 #[cfg(test)]
@@ -238,5 +257,25 @@ mod tests {
         );
         let other = "the login to https://vbo:4443 expired; log in again";
         assert_eq!(readable_refusal(other), other);
+        assert!(is_server_answer(&readable_refusal(reason)));
+        assert!(!is_server_answer(other));
+    }
+
+    #[test]
+    fn a_failure_on_the_way_keeps_its_sentence_before_a_shortened_request() {
+        let broke = "POST /v8/RestoreSessions/s/Organization/OneDrives/d/Documents/x/save: \
+                     the transfer broke off: error decoding response body: connection reset";
+        assert_eq!(
+            readable_refusal(broke),
+            "the transfer broke off: error decoding response body: connection reset \
+             (POST …/save)"
+        );
+        let silent = "POST /v8/RestoreSessions/s/Documents/x/save timed out: the server sent \
+                      nothing for 3 s";
+        assert_eq!(
+            readable_refusal(silent),
+            "timed out: the server sent nothing for 3 s (POST …/save)"
+        );
+        assert!(!is_server_answer(&readable_refusal(silent)));
     }
 }

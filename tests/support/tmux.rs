@@ -33,6 +33,19 @@ impl Terminal {
         env: &[(&str, &str)],
         size: (u16, u16),
     ) -> Self {
+        Self::start_after(dir, "", program, args, env, size)
+    }
+
+    /// Like [`Terminal::start_in`], with `prefix` (shell commands such as `ulimit -f 64;`)
+    /// run by the shell just before the program.
+    pub fn start_after(
+        dir: &Path,
+        prefix: &str,
+        program: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        size: (u16, u16),
+    ) -> Self {
         let socket = format!("vbo-test-{}-{}", std::process::id(), unique());
         // Through a shell, as a login on a jump host runs it; the shell writes the program's
         // exit status to a file, which is more dependable than asking tmux for it.
@@ -44,7 +57,11 @@ impl Terminal {
             command.push_str(&shell_quote(arg));
         }
         let status = shell_quote(&status_file.display().to_string());
-        let script = format!("{command}; echo $? > {status}.tmp && mv {status}.tmp {status}");
+        // The shell stays after the program, so that the terminal's state as the program
+        // left it (alternate screen, cursor) can still be asked for.
+        let script = format!(
+            "{prefix}{command}; echo $? > {status}.tmp && mv {status}.tmp {status}; exec sleep 3600"
+        );
         let command = format!("sh -c {}", shell_quote(&script));
         let conf = std::env::temp_dir().join(format!("{socket}.conf"));
         std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").expect("tmux conf");
@@ -127,6 +144,22 @@ impl Terminal {
         }
     }
 
+    /// Waits until the screen shows every one of `needles`, reading it as running text (box
+    /// borders dropped, rows joined) so that a message wrapped in a popup still matches.
+    pub fn wait_for_text(&self, needles: &[&str], timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let text = running_text(&self.screen());
+            if needles.iter().all(|n| text.contains(n)) {
+                return text;
+            }
+            if Instant::now() > deadline {
+                panic!("waited {timeout:?} for {needles:?}; the screen reads:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(POLL_INTERVAL_MS));
+        }
+    }
+
     /// Waits until the screen stops changing (nothing new for a few polls), so that the next
     /// key reaches a program that has finished reacting to the last one.
     pub fn settle(&self, timeout: Duration) -> String {
@@ -173,10 +206,29 @@ impl Terminal {
         }
     }
 
-    /// The process id of the shell that runs the program in the window.
+    /// The process id of the program under test: the one child of the window's shell.
     pub fn pid(&self) -> u32 {
-        let out = self.tmux(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
-        text(&out.stdout).trim().parse().expect("a pid")
+        let shell: u32 = self.display("#{pane_pid}").parse().expect("a pid");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let children = format!("/proc/{shell}/task/{shell}/children");
+            let listed = std::fs::read_to_string(&children).unwrap_or_default();
+            if let Some(child) = listed.split_whitespace().next() {
+                return child.parse().expect("a pid");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the shell {shell} started no program"
+            );
+            std::thread::sleep(Duration::from_millis(POLL_INTERVAL_MS));
+        }
+    }
+
+    /// What tmux says about the window for a `display-message` format, such as
+    /// `#{alternate_on} #{cursor_flag}`.
+    pub fn display(&self, format: &str) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "0", format]);
+        text(&out.stdout).trim().to_string()
     }
 }
 
@@ -184,6 +236,7 @@ impl Drop for Terminal {
     fn drop(&mut self) {
         let _ = self.tmux(&["kill-server"]);
         let _ = std::fs::remove_file(&self.status_file);
+        let _ = std::fs::remove_file(std::env::temp_dir().join(format!("{}.conf", self.socket)));
     }
 }
 
@@ -199,6 +252,17 @@ fn unique() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The screen as one line of words: box borders removed, each row trimmed and joined to the
+/// next with a space.
+pub fn running_text(screen: &str) -> String {
+    let rows: Vec<&str> = screen
+        .lines()
+        .map(|row| row.trim_matches(|c: char| c == '│' || c.is_whitespace()))
+        .filter(|row| !row.is_empty())
+        .collect();
+    rows.join(" ")
 }
 
 fn shell_quote(word: &str) -> String {

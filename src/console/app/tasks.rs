@@ -121,7 +121,10 @@ fn ended_sentence(task: &Task) -> String {
     let head = format!("Task {} {} {}", task.id, task.kind, task.state);
     match (&task.result, &task.failure) {
         (Some(result), _) => format!("{head}: {}", result_words(result)),
-        (None, Some(failure)) => format!("{head}: {}", failure.reason),
+        // The status bar has one row: the failure's own sentence goes before its long path.
+        (None, Some(failure)) => {
+            format!("{head}: {}", crate::form::readable_refusal(&failure.reason))
+        }
         (None, None) => head,
     }
 }

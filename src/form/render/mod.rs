@@ -100,7 +100,15 @@ fn head_lines(form: &ActionForm) -> Vec<Line<'static>> {
 fn banner_lines(banner: &Banner, width: u16) -> Vec<Line<'static>> {
     let (text, style) = match banner {
         Banner::Refusal(message) => (
-            format!("The server refused: {}", super::text::inert(message)),
+            format!(
+                "{}: {}",
+                if super::to_api::is_server_answer(message) {
+                    "The server refused"
+                } else {
+                    "Failed"
+                },
+                super::text::inert(message)
+            ),
             Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
         ),
         Banner::Notice(message) => (
