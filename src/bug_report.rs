@@ -79,22 +79,32 @@ pub fn redact(line: &str) -> String {
         let lower = body.to_ascii_lowercase();
         let names_secret = SECRET_WORDS.iter().any(|w| lower.contains(w));
         let inline_value = body.find(['=', ':']).filter(|at| at + 1 < body.len());
-        let redacted = match (names_secret, inline_value) {
-            (true, Some(at)) => format!("{}***", &body[..=at]),
-            (true, None) => {
-                hide_next = true;
-                body.to_string()
+        // A value that follows a secret's name is hidden whatever it holds, even when it
+        // happens to contain a secret word itself; only another bare name (`Bearer` after
+        // `Authorization:`) passes the hiding on to the word after it.
+        let redacted = if hide_next && !body.is_empty() && !is_secret_word(&lower) {
+            hide_next = false;
+            "***".to_string()
+        } else {
+            match (names_secret, inline_value) {
+                (true, Some(at)) => format!("{}***", &body[..=at]),
+                (true, None) => {
+                    hide_next = true;
+                    body.to_string()
+                }
+                _ if looks_like_token(body) => "***".to_string(),
+                _ => body.to_string(),
             }
-            _ if hide_next && !body.is_empty() => {
-                hide_next = false;
-                "***".to_string()
-            }
-            _ if looks_like_token(body) => "***".to_string(),
-            _ => body.to_string(),
         };
         out.push(redacted + sep);
     }
     out.concat()
+}
+
+/// Whether `lower` is a secret's name and nothing more, quotes and a trailing `:` or `=` aside.
+fn is_secret_word(lower: &str) -> bool {
+    let bare = lower.trim_matches(|c: char| "\"':=".contains(c));
+    SECRET_WORDS.contains(&bare)
 }
 
 fn split_separator(word: &str) -> (&str, &str) {
@@ -129,6 +139,15 @@ mod tests {
         assert!(!out.contains("eyJhbGciOi"), "{out}");
         assert!(out.contains("user=bob"), "{out}");
         assert!(out.contains("password=***"), "{out}");
+    }
+
+    #[test]
+    fn a_value_after_a_name_is_hidden_even_when_it_holds_a_secret_word() {
+        let out =
+            redact("Authorization: Bearer eyJleaky.token.value then \"token\": \"my-token-1\"");
+        assert!(!out.contains("eyJleaky"), "{out}");
+        assert!(!out.contains("my-token-1"), "{out}");
+        assert!(out.contains("Authorization: Bearer *** then"), "{out}");
     }
 
     #[test]

@@ -65,6 +65,11 @@ impl CommandError {
 pub async fn run(command: Command, connection: &ConnectionArgs, config: &Config) -> u8 {
     match dispatch(command, connection, config).await {
         Ok(code) => code,
+        // The reader stopped early, as `| head` does: it has what it wanted.
+        Err(CommandError::Output(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            tracing::debug!("standard output closed by its reader");
+            EXIT_DONE
+        }
         Err(error) => {
             tracing::error!(%error, "command failed");
             eprintln!("vbo-restore: {error}");

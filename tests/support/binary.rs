@@ -49,7 +49,8 @@ impl Bench {
         command.spawn().expect("the binary starts")
     }
 
-    fn command(&self, args: &[&str], env: &[(&str, &str)]) -> tokio::process::Command {
+    /// The command `run` and `spawn` start, for a test that wires its input and output itself.
+    pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> tokio::process::Command {
         let home = self.home.path();
         let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_vbo-restore"));
         command
