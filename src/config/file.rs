@@ -124,7 +124,8 @@ pub struct Profile {
     pub restore: RestoreDefaults,
 }
 
-/// What the action form starts with for restores and copies.
+/// What the action form starts with for restores and copies, and the scripting commands'
+/// defaults when no flag is given.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RestoreDefaults {
