@@ -12,6 +12,7 @@ use support::rig::{
     still_answers, submit,
 };
 use support::tmux::Terminal;
+use vbo_restore::emulator::EmulatorConfig;
 
 /// Whether the terminal is as a shell expects it: main screen, cursor shown.
 fn assert_terminal_restored(term: &Terminal) {
@@ -162,6 +163,33 @@ fn a_panic_gives_the_terminal_back_before_its_message_and_exits_101() {
         transcript.contains("injected panic after the first frame"),
         "{transcript}"
     );
+}
+
+#[test]
+fn a_panic_after_login_prints_no_secret_on_screen_or_in_the_log() {
+    const PASSWORD: &str = "Panic-Api-31f9";
+    let server = EmulatorConfig {
+        api_password: PASSWORD.to_owned(),
+        ..EmulatorConfig::default()
+    };
+    let rig = Rig::with(server, "");
+    let term = rig.start_with(
+        "",
+        &[
+            ("VBO_RESTORE_PASSWORD", PASSWORD),
+            ("VBO_RESTORE_LOG", "trace"),
+            ("VBO_RESTORE_INJECT_PANIC", "after-first-frame"),
+        ],
+    );
+    // The panes are only drawn after a login, so the panic proves the password was used.
+    assert_eq!(term.wait_exit(STEP), 101, "{}", term.transcript());
+    let transcript = term.transcript();
+    assert!(transcript.contains("injected panic"), "{transcript}");
+    assert!(!transcript.contains(PASSWORD), "{transcript}");
+    let log = rig.home.path().join("state/vbo-restore/vbo-restore.log");
+    let log = std::fs::read_to_string(&log).expect("the log file");
+    assert!(log.contains("the console panicked"), "the panic is logged: {log}");
+    assert!(!log.contains(PASSWORD), "{log}");
 }
 
 #[test]

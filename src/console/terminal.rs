@@ -46,6 +46,8 @@ pub fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = leave(mouse);
+        // Into the log too, where `--bug-report` finds it after the screen is gone.
+        tracing::error!(%info, "the console panicked");
         previous(info);
     }));
 }
