@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Load, Pane};
 use super::format;
+use super::keymap::hint_width;
 use super::panes;
 use super::text;
 
@@ -165,14 +166,15 @@ fn filter_hints(app: &App) -> Vec<(String, &'static str)> {
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
+    let width = usize::from(area.width);
     let hints = if app.editing.is_some() {
         filter_hints(app)
     } else {
-        app.keymap.hints(app.context())
+        app.keymap.hints(app.context(), width)
     };
     for (key, word) in hints {
-        let cost = text::width(&key) + text::width(word) + 3;
-        if used + cost > usize::from(area.width) {
+        let cost = hint_width(&key, word);
+        if used + cost > width {
             break;
         }
         used += cost;

@@ -1,0 +1,36 @@
+//! What a helpdesk agent meets at 80x24: the hint bar keeps the keys a pane is for, help
+//! opens from inside a viewer, and a refused point in time says in full what to write.
+
+mod console_support;
+
+use crossterm::event::KeyCode;
+
+use console_support::Console;
+use vbo_restore::console::app::Pane;
+
+/// Starts a restore session at its latest backup and opens Adele Vance's Documents.
+async fn documents_at_80x24() -> Console {
+    let mut console = Console::start(80, 24, None).await;
+    console.press_settle(KeyCode::Char('n')).await;
+    console.press_settle(KeyCode::Enter).await;
+    console.press_settle(KeyCode::Enter).await;
+    assert_eq!(console.app.focus, Pane::OneDrives);
+    console.open("Adele Vance").await;
+    console.open("Documents").await;
+    console
+}
+
+fn last_line(screen: &str) -> &str {
+    screen.lines().last().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn the_folder_hint_bar_keeps_the_action_keys_at_80_columns() {
+    let mut console = documents_at_80x24().await;
+    let screen = console.screen();
+    let hints = last_line(&screen);
+    for hint in [" a act", " s save", " Space mark", " ? help"] {
+        assert!(hints.contains(hint), "{hint:?} missing from {hints:?}");
+    }
+    console.stop().await;
+}
