@@ -34,3 +34,27 @@ async fn the_folder_hint_bar_keeps_the_action_keys_at_80_columns() {
     }
     console.stop().await;
 }
+
+#[tokio::test]
+async fn help_opens_over_the_versions_and_esc_goes_back_to_them() {
+    let mut console = documents_at_80x24().await;
+    console.find("Roadmap.pptx");
+    console.press_settle(KeyCode::Char('v')).await;
+    assert!(console.screen().contains("Versions of Roadmap.pptx"));
+
+    console.press(KeyCode::Char('?'));
+    let help = console.screen();
+    assert!(help.contains("Keys: viewer"), "{help}");
+    assert!(help.contains("Move the cursor down"), "{help}");
+
+    console.press(KeyCode::Esc);
+    let back = console.screen();
+    assert!(back.contains("Versions of Roadmap.pptx"), "{back}");
+    assert!(
+        back.contains("Adele Vance"),
+        "the versions are kept: {back}"
+    );
+    console.press(KeyCode::Esc);
+    assert!(console.app.overlay.is_none());
+    console.stop().await;
+}

@@ -340,6 +340,7 @@ impl App {
         self.overlay = Some(Overlay::Help {
             context,
             cursor: Cursor::default(),
+            under: None,
         });
     }
 
