@@ -243,6 +243,11 @@ impl App {
         if self.overlay.as_ref().is_some_and(Overlay::is_viewer) {
             return Context::Viewer;
         }
+        self.pane_context()
+    }
+
+    /// The keymap context of the pane with the focus, whatever covers it.
+    fn pane_context(&self) -> Context {
         match self.focus {
             Pane::Sessions => Context::Sessions,
             Pane::OneDrives => Context::OneDrives,
