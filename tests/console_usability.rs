@@ -6,7 +6,7 @@ mod console_support;
 use crossterm::event::KeyCode;
 
 use console_support::Console;
-use vbo_restore::console::app::Pane;
+use vbo_restore::console::app::{Overlay, Pane};
 
 /// Starts a restore session at its latest backup and opens Adele Vance's Documents.
 async fn documents_at_80x24() -> Console {
@@ -56,5 +56,30 @@ async fn help_opens_over_the_versions_and_esc_goes_back_to_them() {
     );
     console.press(KeyCode::Esc);
     assert!(console.app.overlay.is_none());
+    console.stop().await;
+}
+
+#[tokio::test]
+async fn a_refused_point_in_time_shows_every_form_it_may_take() {
+    let mut console = Console::start(80, 24, None).await;
+    console.press_settle(KeyCode::Char('n')).await;
+    console.press(KeyCode::Tab);
+    console.type_text("last tuesday");
+    console.press(KeyCode::Enter);
+    assert!(matches!(console.app.overlay, Some(Overlay::NewSession(_))));
+    let screen = console.screen();
+    let joined: String = screen
+        .lines()
+        .map(|line| line.trim_matches(|c: char| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains("write latest, 2026-11-30 or 2026-11-30 18:00 (UTC)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Esc cancels"),
+        "the form's own hint: {screen}"
+    );
     console.stop().await;
 }
