@@ -336,3 +336,26 @@ async fn a_read_only_profile_allows_saves_only_and_lends_its_restore_account() {
     let output = bench.run(&restore, &env).await;
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // As `vbo-restore orgs --json | head -1` does: the pipe's reader is gone before the
+    // command writes.
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let home = tempfile::tempdir().expect("temp home");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_vbo-restore"))
+        .args(["--demo", "orgs", "--json"])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdin(std::process::Stdio::null())
+        .stdout(writer)
+        .output()
+        .expect("the binary runs");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert!(said.is_empty(), "nothing on stderr: {said}");
+}

@@ -64,6 +64,12 @@ impl CommandError {
 pub async fn run(command: Command, connection: &ConnectionArgs, config: &Config) -> u8 {
     match dispatch(command, connection, config).await {
         Ok(code) => code,
+        // The reader went away (`| head`): it has what it wanted, and a shell pipeline
+        // should not print an error for that.
+        Err(CommandError::Output(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            tracing::debug!("standard output was closed by its reader");
+            EXIT_DONE
+        }
         Err(error) => {
             tracing::error!(%error, "command failed");
             eprintln!("vbo-restore: {error}");
