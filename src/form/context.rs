@@ -105,6 +105,12 @@ impl FormContext {
         self.items.iter().filter_map(|item| item.size_bytes).sum()
     }
 
+    /// "12.4 MiB" for the marked documents; none when only folders (or the whole OneDrive)
+    /// are chosen, whose size the listing does not give, rather than a misleading "0 B".
+    pub fn size_phrase(&self) -> Option<String> {
+        (self.document_count() > 0).then(|| super::size::human_size(self.total_size()))
+    }
+
     /// Whether the action works on exactly one document, the only case a plain file is saved.
     pub fn is_single_document(&self) -> bool {
         self.items.len() == 1 && self.document_count() == 1
