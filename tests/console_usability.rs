@@ -1,5 +1,6 @@
 //! What a helpdesk agent meets at 80x24: the hint bar keeps the keys a pane is for, help
-//! opens from inside a viewer, and a refused point in time says in full what to write.
+//! opens from inside a viewer, a refused point in time says in full what to write, and a
+//! kept filter is named.
 
 mod console_support;
 
@@ -8,13 +9,19 @@ use crossterm::event::KeyCode;
 use console_support::Console;
 use vbo_restore::console::app::{Overlay, Pane};
 
-/// Starts a restore session at its latest backup and opens Adele Vance's Documents.
-async fn documents_at_80x24() -> Console {
+/// Starts a restore session at its latest backup and shows its OneDrives.
+async fn onedrives_at_80x24() -> Console {
     let mut console = Console::start(80, 24, None).await;
     console.press_settle(KeyCode::Char('n')).await;
     console.press_settle(KeyCode::Enter).await;
     console.press_settle(KeyCode::Enter).await;
     assert_eq!(console.app.focus, Pane::OneDrives);
+    console
+}
+
+/// As [`onedrives_at_80x24`], then opens Adele Vance's Documents.
+async fn documents_at_80x24() -> Console {
+    let mut console = onedrives_at_80x24().await;
     console.open("Adele Vance").await;
     console.open("Documents").await;
     console
@@ -80,6 +87,26 @@ async fn a_refused_point_in_time_shows_every_form_it_may_take() {
     assert!(
         screen.contains("Esc cancels"),
         "the form's own hint: {screen}"
+    );
+    console.stop().await;
+}
+
+#[tokio::test]
+async fn a_kept_onedrive_filter_says_so_on_the_status_line() {
+    let mut console = onedrives_at_80x24().await;
+    let all = console.app.onedrives.all.len();
+    console.press(KeyCode::Char('/'));
+    console.type_text("adele");
+    console.press(KeyCode::Enter);
+    console.press_settle(KeyCode::Enter).await;
+    assert_eq!(console.app.focus, Pane::Items);
+
+    console.press_settle(KeyCode::Backspace).await;
+    assert_eq!(console.app.focus, Pane::OneDrives);
+    let screen = console.screen();
+    assert!(
+        screen.contains(&format!("filter \"adele\": 1 of {all}")),
+        "{screen}"
     );
     console.stop().await;
 }

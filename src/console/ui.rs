@@ -114,11 +114,19 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let (line, style) = match (&app.notice, app.focus) {
         (Some(notice), _) => (notice.clone(), app.theme.notice),
         (None, Pane::Items) if !app.items.listing.filter().is_empty() => (
-            format!(
-                "filter \"{}\": {} of {}",
+            filter_line(
                 app.items.listing.filter(),
-                format::count(app.items.listing.visible_len()),
-                format::count(app.items.listing.loaded())
+                app.items.listing.visible_len(),
+                app.items.listing.loaded(),
+            ),
+            Style::new(),
+        ),
+        // A kept filter hides OneDrives; without this line one match looks like the list.
+        (None, Pane::OneDrives) if !app.onedrives.filter.is_empty() => (
+            filter_line(
+                &app.onedrives.filter,
+                app.onedrives.visible.len(),
+                app.onedrives.all.len(),
             ),
             Style::new(),
         ),
@@ -126,6 +134,16 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     };
     let line = text::fit(&line, width);
     frame.render_widget(Paragraph::new(line).style(style), left_area);
+}
+
+/// "filter \"adele\": 1 of 28".
+fn filter_line(filter: &str, shown: usize, of: usize) -> String {
+    format!(
+        "filter \"{}\": {} of {}",
+        text::inert(filter),
+        format::count(shown),
+        format::count(of)
+    )
 }
 
 /// The right side of the status line: the tasks, marks and how far the listing has loaded.
