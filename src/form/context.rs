@@ -135,11 +135,12 @@ impl FormContext {
         }
     }
 
-    /// "latest backup" or "backup of 2026-11-30 22:00 UTC".
+    /// "latest backup" or "as of 2026-11-30 22:00 UTC": the time asked for, which the
+    /// server answers with the last backup before it, so not the backup's own time.
     pub fn point_in_time_phrase(&self) -> String {
         match self.point_in_time {
             None => "latest backup".to_string(),
-            Some(at) => format!("backup of {}", at.format("%Y-%m-%d %H:%M UTC")),
+            Some(at) => format!("as of {}", at.format("%Y-%m-%d %H:%M UTC")),
         }
     }
 }
