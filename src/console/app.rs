@@ -330,10 +330,14 @@ impl App {
             self.quit = true;
             return;
         }
-        let question = format!(
-            "{} still running. Quit, cancel them and remove partial files?",
-            super::format::plural(self.running_tasks, "task is", "tasks are")
-        );
+        let question = if self.running_tasks == 1 {
+            "1 task is still running. Quit, cancel it and remove its partial files?".to_owned()
+        } else {
+            format!(
+                "{} tasks are still running. Quit, cancel them and remove their partial files?",
+                self.running_tasks
+            )
+        };
         self.overlay = Some(Overlay::Confirm(Confirm {
             question,
             action: ConfirmAction::Quit,
