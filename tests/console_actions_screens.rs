@@ -8,6 +8,7 @@ use std::str::FromStr;
 use console_actions_support::{Console, RESTORE_USER};
 use crossterm::event::KeyCode;
 use vbo_restore::api::ApiVersion;
+use vbo_restore::console::app::Pane;
 use vbo_restore::emulator::Fault;
 use vbo_restore::form::{ActionKind, FieldId, FormPresets};
 use vbo_restore::tasks::TaskState;
@@ -172,5 +173,23 @@ async fn the_tasks_pane_shows_a_finished_save_its_log_and_clears_it() {
         .until("the finished task is cleared", |c| c.app.tasks.is_empty())
         .await;
     assert!(console.screen().contains("No tasks"));
+    console.stop().await;
+}
+
+#[tokio::test]
+async fn t_in_a_handed_over_form_goes_to_the_tasks_as_the_form_offers() {
+    let mut console = Console::start(ApiVersion::V8, 80, 24).await;
+    console.open_first_onedrive().await;
+    console.first_document();
+    console.press_settle(KeyCode::Char('s')).await;
+    console.review();
+    console.press(KeyCode::Enter);
+    console.task_ended().await;
+    let offered = console.screen();
+    assert!(offered.contains("press t to follow it"), "{offered}");
+
+    console.press(KeyCode::Char('t'));
+    assert!(console.app.form.is_none(), "the form is put away");
+    assert_eq!(console.app.focus, Pane::Tasks);
     console.stop().await;
 }

@@ -119,6 +119,8 @@ async fn a_session_started_at_a_point_in_time_says_so_in_the_form() {
     console.first_document();
     console.press_settle(KeyCode::Char('a')).await;
     let shown = console.screen();
-    assert!(shown.contains("backup of 2026-11-30 23:59 UTC"), "{shown}");
+    // The time asked for, not a backup's time: the backup used is the last one before it.
+    assert!(shown.contains("as of 2026-11-30 23:59 UTC"), "{shown}");
+    assert!(!shown.contains("backup of"), "{shown}");
     console.stop().await;
 }

@@ -226,17 +226,13 @@ async fn resume_after_the_session_was_stopped_says_so_and_shows_the_sessions() {
     assert_eq!(console.app.focus, Pane::Sessions);
     assert!(console.app.onedrives.session.is_none());
     let message = notice(&console);
-    assert!(
-        message.starts_with(&format!(
-            "The restore session of {} from {}",
+    assert_eq!(
+        message,
+        format!(
+            "Press n to start a new restore session; the one of {} from {} has ended",
             tenant::ORGANIZATION_NAME,
             started.format("%Y-%m-%d")
-        )),
-        "{message}"
-    );
-    assert!(
-        message.ends_with("has ended; press n to start a new one"),
-        "{message}"
+        )
     );
     let screen = console.screen();
     assert!(

@@ -188,7 +188,10 @@ fn a_panic_after_login_prints_no_secret_on_screen_or_in_the_log() {
     assert!(!transcript.contains(PASSWORD), "{transcript}");
     let log = rig.home.path().join("state/vbo-restore/vbo-restore.log");
     let log = std::fs::read_to_string(&log).expect("the log file");
-    assert!(log.contains("the console panicked"), "the panic is logged: {log}");
+    assert!(
+        log.contains("the console panicked"),
+        "the panic is logged: {log}"
+    );
     assert!(!log.contains(PASSWORD), "{log}");
 }
 

@@ -318,3 +318,17 @@ fn monochrome_drops_every_colour_but_keeps_the_focus_marked() {
             .any(|cell| cell.modifier.contains(Modifier::REVERSED))
     );
 }
+
+#[test]
+fn a_folder_alone_shows_no_size_rather_than_zero() {
+    let mut context = context(ApiVersion::V8, ActionKind::Save);
+    context.items = vec![folder("f-1", "Projects")];
+    let mut form = ActionForm::new(context);
+    let fields = screen(&form, 80, 24);
+    assert!(fields.contains("1 folder"), "{fields}");
+    assert!(!fields.contains("0 B"), "{fields}");
+    focus_save_and_submit(&mut form);
+    let confirmation = screen(&form, 80, 24);
+    assert!(confirmation.contains("Please check"), "{confirmation}");
+    assert!(!confirmation.contains("0 B"), "{confirmation}");
+}

@@ -243,6 +243,11 @@ impl App {
         if self.overlay.as_ref().is_some_and(Overlay::is_viewer) {
             return Context::Viewer;
         }
+        self.pane_context()
+    }
+
+    /// The keymap context of the pane with the focus, whatever covers it.
+    fn pane_context(&self) -> Context {
         match self.focus {
             Pane::Sessions => Context::Sessions,
             Pane::OneDrives => Context::OneDrives,
@@ -325,10 +330,14 @@ impl App {
             self.quit = true;
             return;
         }
-        let question = format!(
-            "{} still running. Quit, cancel them and remove partial files?",
-            super::format::plural(self.running_tasks, "task is", "tasks are")
-        );
+        let question = if self.running_tasks == 1 {
+            "1 task is still running. Quit, cancel it and remove its partial files?".to_owned()
+        } else {
+            format!(
+                "{} tasks are still running. Quit, cancel them and remove their partial files?",
+                self.running_tasks
+            )
+        };
         self.overlay = Some(Overlay::Confirm(Confirm {
             question,
             action: ConfirmAction::Quit,
@@ -340,6 +349,7 @@ impl App {
         self.overlay = Some(Overlay::Help {
             context,
             cursor: Cursor::default(),
+            under: None,
         });
     }
 

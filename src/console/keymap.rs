@@ -11,10 +11,12 @@ use super::keys::{BadKey, Chord};
 use crate::config::KeyBinding;
 
 mod actions;
+mod hints;
 mod markdown;
 
 use actions::SPECS;
 pub use actions::{Action, Context};
+pub use hints::hint_width;
 
 /// A `[keys]` table that could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -146,16 +148,18 @@ impl Keymap {
             .collect()
     }
 
-    /// The hinted actions of this context as (first key, word) pairs.
-    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
-        SPECS
+    /// The hinted actions of this context that fit a bar of `width` columns, as (first key,
+    /// word) pairs in table order.
+    pub fn hints(&self, context: Context, width: usize) -> Vec<(String, &'static str)> {
+        let all = SPECS
             .iter()
             .filter(|spec| !spec.hint.is_empty() && spec.contexts.contains(&context))
             .filter_map(|spec| {
                 let key = self.chords(spec.action).first()?;
-                Some((key.to_string(), spec.hint))
+                Some((spec.action, key.to_string(), spec.hint))
             })
-            .collect()
+            .collect();
+        hints::fit(all, width)
     }
 
     /// The keys of an action joined for display: `Down, j`.

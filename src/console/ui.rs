@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Load, Pane};
 use super::format;
+use super::keymap::hint_width;
 use super::panes;
 use super::text;
 
@@ -113,11 +114,19 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let (line, style) = match (&app.notice, app.focus) {
         (Some(notice), _) => (notice.clone(), app.theme.notice),
         (None, Pane::Items) if !app.items.listing.filter().is_empty() => (
-            format!(
-                "filter \"{}\": {} of {}",
+            filter_line(
                 app.items.listing.filter(),
-                format::count(app.items.listing.visible_len()),
-                format::count(app.items.listing.loaded())
+                app.items.listing.visible_len(),
+                app.items.listing.loaded(),
+            ),
+            Style::new(),
+        ),
+        // A kept filter hides OneDrives; without this line one match looks like the list.
+        (None, Pane::OneDrives) if !app.onedrives.filter.is_empty() => (
+            filter_line(
+                &app.onedrives.filter,
+                app.onedrives.visible.len(),
+                app.onedrives.all.len(),
             ),
             Style::new(),
         ),
@@ -125,6 +134,16 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     };
     let line = text::fit(&line, width);
     frame.render_widget(Paragraph::new(line).style(style), left_area);
+}
+
+/// "filter \"adele\": 1 of 28".
+fn filter_line(filter: &str, shown: usize, of: usize) -> String {
+    format!(
+        "filter \"{}\": {} of {}",
+        text::inert(filter),
+        format::count(shown),
+        format::count(of)
+    )
 }
 
 /// The right side of the status line: the tasks, marks and how far the listing has loaded.
@@ -165,14 +184,15 @@ fn filter_hints(app: &App) -> Vec<(String, &'static str)> {
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
+    let width = usize::from(area.width);
     let hints = if app.editing.is_some() {
         filter_hints(app)
     } else {
-        app.keymap.hints(app.context())
+        app.keymap.hints(app.context(), width)
     };
     for (key, word) in hints {
-        let cost = text::width(&key) + text::width(word) + 3;
-        if used + cost > usize::from(area.width) {
+        let cost = hint_width(&key, word);
+        if used + cost > width {
             break;
         }
         used += cost;

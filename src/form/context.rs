@@ -105,6 +105,12 @@ impl FormContext {
         self.items.iter().filter_map(|item| item.size_bytes).sum()
     }
 
+    /// "12.4 MiB" for the marked documents; none when only folders (or the whole OneDrive)
+    /// are chosen, whose size the listing does not give, rather than a misleading "0 B".
+    pub fn size_phrase(&self) -> Option<String> {
+        (self.document_count() > 0).then(|| super::size::human_size(self.total_size()))
+    }
+
     /// Whether the action works on exactly one document, the only case a plain file is saved.
     pub fn is_single_document(&self) -> bool {
         self.items.len() == 1 && self.document_count() == 1
@@ -129,11 +135,12 @@ impl FormContext {
         }
     }
 
-    /// "latest backup" or "backup of 2026-11-30 22:00 UTC".
+    /// "latest backup" or "as of 2026-11-30 22:00 UTC": the time asked for, which the
+    /// server answers with the last backup before it, so not the backup's own time.
     pub fn point_in_time_phrase(&self) -> String {
         match self.point_in_time {
             None => "latest backup".to_string(),
-            Some(at) => format!("backup of {}", at.format("%Y-%m-%d %H:%M UTC")),
+            Some(at) => format!("as of {}", at.format("%Y-%m-%d %H:%M UTC")),
         }
     }
 }

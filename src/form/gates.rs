@@ -21,9 +21,11 @@ pub struct Unavailable {
 /// Whether the restore version choice (all / last) can be sent.
 pub fn restore_version(context: &FormContext) -> Option<Unavailable> {
     (context.api_version >= ApiVersion::V6).then(|| Unavailable {
+        // LIMITATION: the console's versions list (v) only shows earlier versions; it has
+        // no key to pick one, so from the console a v6+ restore is of the current version.
         note: format!(
-            "only API v4/v5 take a version here; on {} a restore brings back the version \
-             picked in the versions list (the latest when none is picked)",
+            "only API v4/v5 take a version here; on {} a restore brings back the current \
+             version",
             context.api_version
         ),
     })

@@ -1,7 +1,6 @@
 //! The confirmation's summing up: what will be done, to what, where, and signed in how.
 
 use super::context::FormContext;
-use super::size::human_size;
 use super::submission::{FormAuth, FormRequest, FormSubmission};
 
 /// The rows of the confirmation: a label and what it says.
@@ -13,16 +12,18 @@ pub fn summary_rows(
         ("Action", action_phrase(&submission.request).to_string()),
         ("Items", items_phrase(context)),
         ("Names", names_phrase(context)),
-        ("Size", human_size(context.total_size())),
-        (
-            "From",
-            format!(
-                "{} ({})",
-                context.onedrive.name,
-                context.point_in_time_phrase()
-            ),
-        ),
     ];
+    if let Some(size) = context.size_phrase() {
+        rows.push(("Size", size));
+    }
+    rows.push((
+        "From",
+        format!(
+            "{} ({})",
+            context.onedrive.name,
+            context.point_in_time_phrase()
+        ),
+    ));
     rows.extend(request_rows(context, &submission.request));
     rows
 }

@@ -5,7 +5,8 @@ use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 
-use super::{App, Selection};
+use super::{App, Pane, Selection};
+use crate::console::keymap::Action;
 use crate::console::request::{Effect, Request, Ticket};
 use crate::form::{
     ActionForm, ActionKind, ApiVersion, FormContext, FormItem, FormOutcome, FormSubmission,
@@ -129,13 +130,20 @@ impl App {
 
     /// A key while the form is open goes to the form, whose answer says what to do.
     pub(super) fn form_key(&mut self, key: KeyEvent) {
+        let asks_for_tasks = self.keymap.action(self.pane_context(), &key) == Some(Action::Tasks);
         let Some(pane) = self.form.as_mut() else {
             return;
         };
-        // A handed-over form takes no more keys; Esc puts it away (its tasks run on).
+        // A handed-over form takes no more keys; Esc puts it away (its tasks run on), and
+        // the tasks key, which its last line offers, goes on to the tasks pane.
         let handed_over = pane.waiting.is_none() && pane.form.is_locked();
         if handed_over && key.code == crossterm::event::KeyCode::Esc {
             self.form = None;
+            return;
+        }
+        if handed_over && asks_for_tasks {
+            self.form = None;
+            self.focus = Pane::Tasks;
             return;
         }
         match pane.form.handle_key(key) {
@@ -187,8 +195,9 @@ impl App {
     pub(super) fn submitted(&mut self, ticket: Ticket, ids: Vec<TaskId>) {
         let words: Vec<String> = ids.iter().map(ToString::to_string).collect();
         let message = format!(
-            "Handed to the task runner as task {}; press t to follow it, Esc to close",
-            words.join(", ")
+            "Handed to the task runner as task {}; press {} to follow it, Esc to close",
+            words.join(", "),
+            self.keymap.first_key(Action::Tasks)
         );
         if let Some(pane) = self.form_waiting(ticket) {
             pane.waiting = None;

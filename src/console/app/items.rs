@@ -263,7 +263,11 @@ impl App {
         };
         let ticket = self.send(request);
         self.overlay = Some(Overlay::Versions {
-            title: format!("Versions of {}", item.name),
+            // The server lists the versions before the current one, which is the row itself.
+            title: match &item.version {
+                Some(now) => format!("Earlier versions of {} (now {now})", item.name),
+                None => format!("Earlier versions of {}", item.name),
+            },
             list: Vec::new(),
             cursor: Cursor::default(),
             load: Load::Loading,

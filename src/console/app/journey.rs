@@ -11,6 +11,7 @@ use super::matching::{Found, examples, find};
 use super::{App, Load};
 use crate::api::model::{Organization, RestoreSession};
 use crate::console::format;
+use crate::console::keymap::Action;
 use crate::console::places::{OpenTarget, Place};
 use crate::console::request::{Request, Ticket};
 
@@ -146,8 +147,10 @@ impl App {
         };
         match at.filter(|&at| list[at].is_working()) {
             Some(at) => self.enter_session(at),
+            // What to do comes first: at 80 columns the status line cuts the end off.
             None => self.stop_walk(format!(
-                "The restore session {about} has ended; press n to start a new one"
+                "Press {} to start a new restore session; the one {about} has ended",
+                self.keymap.first_key(Action::NewSession)
             )),
         }
     }

@@ -15,6 +15,8 @@ pub enum Overlay {
     Help {
         context: Context,
         cursor: Cursor,
+        /// The viewer `?` was pressed in, shown again when help closes.
+        under: Option<Box<Overlay>>,
     },
     Log {
         cursor: Cursor,
@@ -90,6 +92,17 @@ impl Overlay {
 }
 
 impl App {
+    /// The overlay replies land in: the one on top, or the viewer under help.
+    pub(super) fn shown_viewer(&mut self) -> Option<&mut Overlay> {
+        match self.overlay.as_mut() {
+            Some(Overlay::Help {
+                under: Some(viewer),
+                ..
+            }) => Some(viewer.as_mut()),
+            other => other,
+        }
+    }
+
     pub(super) fn popup_key(&mut self, key: &KeyEvent) {
         if matches!(key.code, KeyCode::Esc | KeyCode::Enter) {
             self.popup = None;
@@ -113,7 +126,22 @@ impl App {
 
     fn viewer_action(&mut self, action: Option<Action>) {
         let Some(action) = action else { return };
-        if matches!(action, Action::Close | Action::Help | Action::Back) {
+        if let Some(Overlay::Help { under, .. }) = self.overlay.as_mut()
+            && matches!(action, Action::Close | Action::Help | Action::Back)
+        {
+            self.overlay = under.take().map(|viewer| *viewer);
+            return;
+        }
+        if action == Action::Help {
+            let viewer = self.overlay.take().map(Box::new);
+            self.overlay = Some(Overlay::Help {
+                context: Context::Viewer,
+                cursor: Cursor::default(),
+                under: viewer,
+            });
+            return;
+        }
+        if matches!(action, Action::Close | Action::Back) {
             self.overlay = None;
             return;
         }

@@ -41,7 +41,7 @@ impl App {
                 self.notify("The restore session was stopped");
                 self.load_sessions();
             }
-            ReplyBody::Versions(list) => match self.overlay.as_mut() {
+            ReplyBody::Versions(list) => match self.shown_viewer() {
                 Some(Overlay::Versions {
                     list: shown,
                     load,
@@ -53,7 +53,7 @@ impl App {
                 }
                 _ => {}
             },
-            ReplyBody::Events(list) => match self.overlay.as_mut() {
+            ReplyBody::Events(list) => match self.shown_viewer() {
                 Some(Overlay::Events {
                     list: shown,
                     load,
@@ -157,7 +157,7 @@ impl App {
         if Self::current(self.items.ticket, ticket) {
             self.items.load = Load::Failed;
         }
-        match self.overlay.as_mut() {
+        match self.shown_viewer() {
             Some(Overlay::NewSession(form)) if form.ticket == ticket => {
                 form.load = Load::Failed;
                 form.submitting = false;

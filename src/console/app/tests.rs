@@ -315,10 +315,28 @@ fn releases_are_ignored_and_q_asks_only_when_tasks_run() {
     app.handle_key(release);
     assert_eq!(app.items.cursor.selected, 0);
 
+    app.running_tasks = 1;
+    key(&mut app, KeyCode::Char('q'));
+    let Some(Overlay::Confirm(one)) = &app.overlay else {
+        panic!("q asks first");
+    };
+    assert_eq!(
+        one.question,
+        "1 task is still running. Quit, cancel it and remove its partial files?"
+    );
+    key(&mut app, KeyCode::Char('n'));
+
     app.running_tasks = 2;
     key(&mut app, KeyCode::Char('q'));
     assert!(!app.should_quit());
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    let Some(Overlay::Confirm(two)) = &app.overlay else {
+        panic!("q asks first");
+    };
+    assert!(
+        two.question.starts_with("2 tasks are still running"),
+        "{two:?}"
+    );
+    assert!(two.question.contains("cancel them"), "{two:?}");
     key(&mut app, KeyCode::Char('y'));
     assert!(app.should_quit());
 }

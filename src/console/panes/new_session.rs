@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::overlay::open_box;
 use super::{Column, cell, draw_empty, draw_table};
@@ -13,10 +13,15 @@ use crate::console::{format, text};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &NewSession) {
     let inner = open_box(frame, app, area, "Start a restore session");
+    // The refusal names the forms a time may take, so it wraps rather than being cut.
+    let error = form.time_error.as_deref().map(text::inert);
+    let error_rows = error.as_deref().map_or(0, |error| {
+        text::width(error).div_ceil(usize::from(inner.width.max(1)))
+    });
     let [label, list, fields, help] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(2),
-        Constraint::Length(4),
+        Constraint::Length(4 + error_rows.saturating_sub(1) as u16),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -53,13 +58,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &NewSession) {
             focus(NewSessionField::ShowAllVersions),
         ),
     ];
-    if let Some(error) = &form.time_error {
-        lines.insert(
-            1,
-            Line::styled(text::inert(error).into_owned(), app.theme.error),
-        );
+    if let Some(error) = error {
+        lines.insert(1, Line::styled(error.into_owned(), app.theme.error));
     }
-    frame.render_widget(Paragraph::new(lines), fields);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), fields);
     if form.field == NewSessionField::PointInTime {
         let x = 20 + form.point_in_time.visual_cursor() as u16;
         frame.set_cursor_position((fields.x + x.min(fields.width.saturating_sub(1)), fields.y));
@@ -68,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &NewSession) {
     let hint = if form.submitting {
         "Starting the session…"
     } else {
-        "Tab next field · Up/Down choose · Space toggles · Enter starts · Esc cancels"
+        "Tab next field · ↑/↓ choose · Space toggles · Enter starts · Esc cancels"
     };
     frame.render_widget(
         Paragraph::new(text::fit(hint, usize::from(help.width))).style(app.theme.dim),

@@ -34,7 +34,9 @@ pub fn open_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
 pub fn draw(frame: &mut Frame, app: &App, overlay: &Overlay) {
     let area = viewer_area(frame.area());
     match overlay {
-        Overlay::Help { context, cursor } => help::draw(frame, app, area, *context, cursor),
+        Overlay::Help {
+            context, cursor, ..
+        } => help::draw(frame, app, area, *context, cursor),
         Overlay::Log { cursor } => log::draw(frame, app, area, cursor),
         Overlay::Details {
             title,

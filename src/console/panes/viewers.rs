@@ -127,7 +127,7 @@ pub fn versions(
             below,
             &app.theme,
             load,
-            "The server lists no versions",
+            "No earlier versions: the current one is the only one",
         );
     }
 }

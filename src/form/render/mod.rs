@@ -11,7 +11,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::size::human_size;
 use super::{ActionForm, Banner, Step};
 use rows::Rows;
 
@@ -76,11 +75,10 @@ fn drop_colours(frame: &mut Frame, area: Rect) {
 /// "3 documents and 1 folder, 12.4 MiB" over "from <OneDrive>, <point in time>, API v8".
 fn head_lines(form: &ActionForm) -> Vec<Line<'static>> {
     let context = &form.context;
-    let what = format!(
-        "{}, {}",
-        context.items_phrase(),
-        human_size(context.total_size())
-    );
+    let what = match context.size_phrase() {
+        Some(size) => format!("{}, {size}", context.items_phrase()),
+        None => context.items_phrase(),
+    };
     let from = format!(
         "from {}'s OneDrive, {}, server API {}",
         super::text::inert(&context.onedrive.name),
