@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use crate::api::model::{Item, RestoreSession};
 use crate::api::{Client, ExploreOptions};
 use crate::cli::{ExploreArgs, OutputArgs, SessionArgs, VersionsArgs};
-use crate::commands::output::{Table, print_json, text_cell, time_cell};
+use crate::commands::output::{Table, print_json, text_cell};
 use crate::commands::{CommandError, EXIT_DONE};
-use crate::tasks::human_bytes;
+use crate::console::format;
 
 pub async fn orgs(client: &Client, out: &OutputArgs) -> Result<u8, CommandError> {
     let organizations = client.organizations().await?;
@@ -21,7 +21,7 @@ pub async fn orgs(client: &Client, out: &OutputArgs) -> Result<u8, CommandError>
         table.row(vec![
             org.id.clone(),
             org.name.clone(),
-            time_cell(org.last_backuptime),
+            format::minute(org.last_backuptime),
         ]);
     }
     table.print()?;
@@ -119,8 +119,8 @@ pub fn print_items(items: &[Item], with_type: bool) -> std::io::Result<()> {
     for item in items {
         let mut row = vec![
             text_cell(item.version.as_deref()),
-            item.size_bytes.map(human_bytes).unwrap_or_default(),
-            time_cell(item.modification_time),
+            item.size_bytes.map(format::size).unwrap_or_default(),
+            format::minute(item.modification_time),
             text_cell(item.modified_by.as_deref()),
             item.name.clone(),
             item.id.clone(),
@@ -149,7 +149,7 @@ fn print_sessions(sessions: &[RestoreSession], out: &OutputArgs) -> Result<u8, C
             session.id.clone(),
             text_cell(session.organization.as_deref()),
             session.state.to_string(),
-            time_cell(session.creation_time),
+            format::minute(session.creation_time),
             text_cell(session.name.as_deref()),
         ]);
     }
