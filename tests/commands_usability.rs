@@ -40,3 +40,54 @@ async fn sizes_in_tables_read_as_in_the_console() {
         "no document tells the two ways of writing sizes apart"
     );
 }
+
+/// The `dateTime` the last explore sent.
+fn explored_at(bench: &support::binary::Bench) -> serde_json::Value {
+    let received = bench.emulator.received();
+    let explore = received
+        .iter()
+        .rev()
+        .find(|r| r.method == "POST" && r.path.to_lowercase().ends_with("/explore"))
+        .expect("an explore was sent");
+    explore.body["dateTime"].clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn explore_at_takes_the_consoles_points_in_time() {
+    let bench = bench().await;
+    let org = tenant::organization_id();
+    for (typed, sent) in [
+        ("2026-12-01", "2026-12-01T23:59:59Z"),
+        ("2026-12-01 18:00", "2026-12-01T18:00:00Z"),
+        ("2026-12-01T18:00:00+01:00", "2026-12-01T17:00:00Z"),
+    ] {
+        let output = bench.run(&["explore", &org, "--at", typed], &[]).await;
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{typed}: {}",
+            stderr(&output)
+        );
+        assert_eq!(explored_at(&bench), sent, "{typed}");
+    }
+    let output = bench.run(&["explore", &org, "--at", "latest"], &[]).await;
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(explored_at(&bench).is_null(), "latest sends no time");
+
+    let before = bench.emulator.received().len();
+    let output = bench
+        .run(&["explore", &org, "--at", "yesterday"], &[])
+        .await;
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("--at") && message.contains("\"yesterday\""),
+        "{message}"
+    );
+    assert!(message.contains("2026-11-30 18:00"), "{message}");
+    let explores = bench.emulator.received()[before..]
+        .iter()
+        .filter(|r| r.path.to_lowercase().ends_with("/explore"))
+        .count();
+    assert_eq!(explores, 0, "nothing explored for a bad time");
+}

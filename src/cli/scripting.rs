@@ -19,7 +19,9 @@ pub struct ExploreArgs {
     #[arg(value_name = "ORG")]
     pub organization: String,
 
-    /// Point in time to explore (RFC 3339, such as 2024-05-01T10:00:00Z); latest when absent.
+    /// Point in time to explore, in UTC as in the console: `latest` (the default), a day
+    /// (2026-11-30, read as its end, 23:59:59 UTC), a day and time (2026-11-30 18:00), or
+    /// RFC 3339 with its offset (2026-11-30T18:00:00+01:00).
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
 

@@ -1,13 +1,12 @@
 //! The commands that only read or steer restore sessions: orgs, sessions, explore, stop,
 //! events, onedrives and versions.
 
-use chrono::{DateTime, Utc};
-
 use crate::api::model::{Item, RestoreSession};
 use crate::api::{Client, ExploreOptions};
 use crate::cli::{ExploreArgs, OutputArgs, SessionArgs, VersionsArgs};
 use crate::commands::output::{Table, print_json, text_cell};
 use crate::commands::{CommandError, EXIT_DONE};
+use crate::console::app::parse_point_in_time;
 use crate::console::format;
 
 pub async fn orgs(client: &Client, out: &OutputArgs) -> Result<u8, CommandError> {
@@ -34,8 +33,10 @@ pub async fn sessions(client: &Client, out: &OutputArgs) -> Result<u8, CommandEr
 }
 
 pub async fn explore(client: &Client, args: &ExploreArgs) -> Result<u8, CommandError> {
+    // The console's new-session form reads the same text the same way.
     let at = match &args.at {
-        Some(text) => Some(parse_time(text)?),
+        Some(text) => parse_point_in_time(text)
+            .map_err(|error| CommandError::Usage(format!("--at {error}")))?,
         None => None,
     };
     let options = ExploreOptions {
@@ -155,12 +156,4 @@ fn print_sessions(sessions: &[RestoreSession], out: &OutputArgs) -> Result<u8, C
     }
     table.print()?;
     Ok(EXIT_DONE)
-}
-
-fn parse_time(text: &str) -> Result<DateTime<Utc>, CommandError> {
-    crate::api::model::parse_date(text).ok_or_else(|| {
-        CommandError::Usage(format!(
-            "--at {text:?} is not a time; write it like 2024-05-01T10:00:00Z"
-        ))
-    })
 }
