@@ -91,3 +91,30 @@ async fn explore_at_takes_the_consoles_points_in_time() {
         .count();
     assert_eq!(explores, 0, "nothing explored for a bad time");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_session_says_to_start_a_new_one() {
+    let bench = bench().await;
+    let session = bench.session().await;
+    let first = tenant::first_onedrive_id();
+    let output = bench.run(&["stop", &session], &[]).await;
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    for args in [vec!["ls", &session, &first], vec!["onedrives", &session]] {
+        let output = bench.run(&args, &[]).await;
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let message = stderr(&output);
+        assert!(
+            message.contains("is not active"),
+            "the server's text: {message}"
+        );
+        assert!(
+            message.contains("start a new one with `vbo-restore explore ORG`"),
+            "{message}"
+        );
+    }
+}
