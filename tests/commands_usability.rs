@@ -93,6 +93,31 @@ async fn explore_at_takes_the_consoles_points_in_time() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn explore_takes_an_organization_by_name() {
+    let bench = bench().await;
+    let org = tenant::organization_id();
+    for name in ["contoso", "Contoso.onmicrosoft.com"] {
+        let sessions = bench.json(&["explore", name]).await;
+        assert!(sessions[0]["id"].is_string(), "{name}: {sessions}");
+        let explored = bench.emulator.received();
+        let explore = explored.last().expect("a request");
+        assert!(
+            explore.path.contains(&org),
+            "{name} explores {org}: {}",
+            explore.path
+        );
+    }
+    let output = bench.run(&["explore", "northwind"], &[]).await;
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("\"northwind\""), "{message}");
+    assert!(
+        message.contains(&format!("{} ({org})", tenant::ORGANIZATION_NAME)),
+        "the organizations are named: {message}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stopped_session_says_to_start_a_new_one() {
     let bench = bench().await;
     let session = bench.session().await;

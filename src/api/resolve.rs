@@ -1,12 +1,21 @@
-//! Finding a OneDrive by user name and an item by path, for the scripting commands.
+//! Finding what a person typed on a command line: an organization by name, a OneDrive by
+//! user name and an item by path. The names are matched as the console's `--open` matches
+//! them.
 
 use futures::StreamExt;
 
 use super::client::Client;
 use super::error::ApiError;
-use super::model::{Item, OneDrive};
+use super::model::{Item, OneDrive, Organization};
 
 impl Client {
+    /// An organization by id, or by its name, Microsoft 365 name or the first label of its name
+    /// (`contoso` of `contoso.onmicrosoft.com`) when exactly one matches.
+    pub async fn resolve_organization(&self, name_or_id: &str) -> Result<Organization, ApiError> {
+        let organizations = self.organizations().await?;
+        pick_organization(&organizations, name_or_id).cloned()
+    }
+
     /// A OneDrive by id, or by its user's name when exactly one matches (any case).
     pub async fn resolve_onedrive(
         &self,
@@ -106,5 +115,88 @@ impl Client {
                 candidates: loose.iter().map(|item| item.name.clone()).collect(),
             }),
         }
+    }
+}
+
+/// The organization `wanted` names: its id, else the only exact name, else the only
+/// case-insensitive one.
+pub fn pick_organization<'a>(
+    organizations: &'a [Organization],
+    wanted: &str,
+) -> Result<&'a Organization, ApiError> {
+    let wanted = wanted.trim();
+    if let Some(found) = organizations.iter().find(|org| org.id == wanted) {
+        return Ok(found);
+    }
+    let names = |org: &'a Organization| {
+        let label = org.name.split('.').next().unwrap_or_default();
+        [
+            org.name.as_str(),
+            org.office_name.as_deref().unwrap_or_default(),
+            label,
+        ]
+    };
+    let matching = |same: &dyn Fn(&str) -> bool| -> Vec<&'a Organization> {
+        organizations
+            .iter()
+            .filter(|org| names(org).iter().any(|name| !name.is_empty() && same(name)))
+            .collect()
+    };
+    let mut found = matching(&|name| name == wanted);
+    if found.is_empty() {
+        found = matching(&|name| name.to_lowercase() == wanted.to_lowercase());
+    }
+    let described = |orgs: &[&Organization]| -> Vec<String> {
+        orgs.iter()
+            .map(|org| format!("{} ({})", org.name, org.id))
+            .collect()
+    };
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let all: Vec<&Organization> = organizations.iter().collect();
+            let available = match all.as_slice() {
+                [] => "the server backs up none".to_string(),
+                some => format!("the organizations are {}", described(some).join(", ")),
+            };
+            Err(ApiError::NotFound {
+                what: format!("organization {wanted:?} ({available})"),
+            })
+        }
+        several => Err(ApiError::Ambiguous {
+            what: format!("organization name {wanted:?}"),
+            candidates: described(several),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(id: &str, name: &str) -> Organization {
+        serde_json::from_value(serde_json::json!({ "id": id, "name": name })).expect("org")
+    }
+
+    #[test]
+    fn organizations_by_id_name_or_first_label() {
+        let orgs = [
+            org("o1", "contoso.onmicrosoft.com"),
+            org("o2", "Fabrikam.com"),
+            org("o3", "fabrikam.net"),
+        ];
+        let id = |text: &str| pick_organization(&orgs, text).map(|o| o.id.clone());
+        assert_eq!(id("o2").expect("by id"), "o2");
+        assert_eq!(id("contoso").expect("by label"), "o1");
+        assert_eq!(id("CONTOSO.onmicrosoft.com").expect("any case"), "o1");
+        assert_eq!(id("Fabrikam").expect("the only exact label"), "o2");
+        let several = id("FABRIKAM").expect_err("two loose matches").to_string();
+        assert!(
+            several.contains("o2") && several.contains("o3"),
+            "{several}"
+        );
+        let none = id("northwind").expect_err("none").to_string();
+        assert!(none.contains("\"northwind\""), "{none}");
+        assert!(none.contains("contoso.onmicrosoft.com (o1)"), "{none}");
     }
 }

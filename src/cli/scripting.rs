@@ -15,7 +15,8 @@ pub struct OutputArgs {
 /// `explore ORG`.
 #[derive(Debug, Clone, Args)]
 pub struct ExploreArgs {
-    /// Organization id.
+    /// Organization id, or its name (contoso.onmicrosoft.com, any case) or the first label of
+    /// its name (contoso) when only one organization matches.
     #[arg(value_name = "ORG")]
     pub organization: String,
 

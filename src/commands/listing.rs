@@ -44,7 +44,8 @@ pub async fn explore(client: &Client, args: &ExploreArgs) -> Result<u8, CommandE
         show_deleted: args.show_deleted,
         show_all_versions: args.all_versions,
     };
-    let session = client.explore(&args.organization, &options).await?;
+    let organization = client.resolve_organization(&args.organization).await?;
+    let session = client.explore(&organization.id, &options).await?;
     print_sessions(std::slice::from_ref(&session), &args.output)
 }
 
