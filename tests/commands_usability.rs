@@ -118,6 +118,57 @@ async fn explore_takes_an_organization_by_name() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_is_named_by_a_unique_start_of_its_id() {
+    let bench = bench().await;
+    let session = bench.session().await;
+    let first = tenant::first_onedrive_id();
+    let start = &session[..8];
+    let by_id = bench.json(&["ls", &session, &first]).await;
+    let by_start = bench.json(&["ls", start, &first]).await;
+    assert_eq!(by_id, by_start);
+    for args in [
+        vec!["onedrives", start],
+        vec!["events", start],
+        vec!["versions", start, &first, "Welcome.docx"],
+    ] {
+        let output = bench.run(&args, &[]).await;
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    let out = bench.home.path().join("saved");
+    let out_text = out.display().to_string();
+    let save = ["save", start, &first, "Welcome.docx", "--out", &out_text];
+    let output = bench.run(&save, &[]).await;
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(out.join("Welcome.docx").exists());
+
+    let output = bench.run(&["ls", &session[..6], &first], &[]).await;
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("at least 8"),
+        "{}",
+        stderr(&output)
+    );
+
+    let unknown = if start.starts_with("ffff") {
+        "00000000"
+    } else {
+        "ffffffff"
+    };
+    let output = bench.run(&["onedrives", unknown], &[]).await;
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains(&format!("starts with \"{unknown}\"")),
+        "{message}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stopped_session_says_to_start_a_new_one() {
     let bench = bench().await;
     let session = bench.session().await;

@@ -1,12 +1,15 @@
-//! Finding what a person typed on a command line: an organization by name, a OneDrive by
-//! user name and an item by path. The names are matched as the console's `--open` matches
-//! them.
+//! Finding what a person typed on a command line: an organization by name, a restore session
+//! by the start of its id, a OneDrive by user name and an item by path. The names are matched
+//! as the console's `--open` matches them.
 
 use futures::StreamExt;
 
 use super::client::Client;
 use super::error::ApiError;
-use super::model::{Item, OneDrive, Organization};
+use super::model::{Item, OneDrive, Organization, RestoreSession};
+
+/// How much of a session id a start must give, so that a short typo does not pick a session.
+pub const SESSION_START_MIN: usize = 8;
 
 impl Client {
     /// An organization by id, or by its name, Microsoft 365 name or the first label of its name
@@ -14,6 +17,17 @@ impl Client {
     pub async fn resolve_organization(&self, name_or_id: &str) -> Result<Organization, ApiError> {
         let organizations = self.organizations().await?;
         pick_organization(&organizations, name_or_id).cloned()
+    }
+
+    /// A restore session id from a full id or a unique start of one of at least
+    /// [`SESSION_START_MIN`] characters. A full id goes to the server as it is.
+    pub async fn resolve_session(&self, id_or_start: &str) -> Result<String, ApiError> {
+        let text = id_or_start.trim();
+        if uuid::Uuid::parse_str(text).is_ok() {
+            return Ok(text.to_string());
+        }
+        let sessions = self.restore_sessions().await?;
+        pick_session(&sessions, text).map(|session| session.id.clone())
     }
 
     /// A OneDrive by id, or by its user's name when exactly one matches (any case).
@@ -170,12 +184,59 @@ pub fn pick_organization<'a>(
     }
 }
 
+/// The session `wanted` names: its id (any case), else the only session whose id it starts.
+pub fn pick_session<'a>(
+    sessions: &'a [RestoreSession],
+    wanted: &str,
+) -> Result<&'a RestoreSession, ApiError> {
+    let wanted = wanted.trim();
+    if let Some(found) = sessions.iter().find(|s| s.id.eq_ignore_ascii_case(wanted)) {
+        return Ok(found);
+    }
+    if wanted.chars().count() < SESSION_START_MIN {
+        return Err(ApiError::Usage(format!(
+            "{wanted:?} is too short to name a restore session: give its id or at least \
+             {SESSION_START_MIN} of its first characters"
+        )));
+    }
+    let lower = wanted.to_lowercase();
+    let started: Vec<&RestoreSession> = sessions
+        .iter()
+        .filter(|s| s.id.to_lowercase().starts_with(&lower))
+        .collect();
+    match started.as_slice() {
+        [one] => Ok(one),
+        [] => Err(ApiError::NotFound {
+            what: format!(
+                "a restore session whose id starts with {wanted:?} (the server has {}; \
+                 `vbo-restore sessions` lists them)",
+                sessions.len()
+            ),
+        }),
+        several => Err(ApiError::Ambiguous {
+            what: format!("the restore session id start {wanted:?}"),
+            candidates: several
+                .iter()
+                .map(|s| {
+                    let org = s.organization.as_deref().unwrap_or("no organization");
+                    format!("{} ({org}, {})", s.id, s.state)
+                })
+                .collect(),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn org(id: &str, name: &str) -> Organization {
         serde_json::from_value(serde_json::json!({ "id": id, "name": name })).expect("org")
+    }
+
+    fn session(id: &str) -> RestoreSession {
+        serde_json::from_value(serde_json::json!({ "id": id, "organization": "contoso" }))
+            .expect("session")
     }
 
     #[test]
@@ -198,5 +259,31 @@ mod tests {
         let none = id("northwind").expect_err("none").to_string();
         assert!(none.contains("\"northwind\""), "{none}");
         assert!(none.contains("contoso.onmicrosoft.com (o1)"), "{none}");
+    }
+
+    #[test]
+    fn sessions_by_id_or_a_unique_start_of_eight_characters() {
+        let sessions = [
+            session("c0fdc710-aaaa-4000-8000-000000000001"),
+            session("c0fdc711-bbbb-4000-8000-000000000002"),
+            session("c0fdc711-cccc-4000-8000-000000000003"),
+        ];
+        let id = |text: &str| pick_session(&sessions, text).map(|s| s.id.clone());
+        assert!(id("C0FDC710").expect("a unique start").ends_with("0001"));
+        assert!(
+            id("c0fdc711-cccc")
+                .expect("a longer start")
+                .ends_with("0003")
+        );
+        let several = id("c0fdc711").expect_err("two").to_string();
+        assert!(
+            several.contains("0002") && several.contains("0003"),
+            "{several}"
+        );
+        let short = id("c0fdc7").expect_err("too short").to_string();
+        assert!(short.contains("at least 8"), "{short}");
+        let none = id("deadbeef").expect_err("none").to_string();
+        assert!(none.contains("\"deadbeef\""), "{none}");
+        assert!(none.contains("has 3"), "{none}");
     }
 }

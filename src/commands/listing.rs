@@ -50,13 +50,15 @@ pub async fn explore(client: &Client, args: &ExploreArgs) -> Result<u8, CommandE
 }
 
 pub async fn stop(client: &Client, args: &SessionArgs) -> Result<u8, CommandError> {
-    client.stop_session(&args.session).await?;
-    let session = client.restore_session(&args.session).await?;
+    let id = client.resolve_session(&args.session).await?;
+    client.stop_session(&id).await?;
+    let session = client.restore_session(&id).await?;
     print_sessions(std::slice::from_ref(&session), &args.output)
 }
 
 pub async fn events(client: &Client, args: &SessionArgs) -> Result<u8, CommandError> {
-    let events = client.session_events(&args.session).await?;
+    let session = client.resolve_session(&args.session).await?;
+    let events = client.session_events(&session).await?;
     if args.output.json {
         print_json(&events)?;
         return Ok(EXIT_DONE);
@@ -76,7 +78,8 @@ pub async fn events(client: &Client, args: &SessionArgs) -> Result<u8, CommandEr
 }
 
 pub async fn onedrives(client: &Client, args: &SessionArgs) -> Result<u8, CommandError> {
-    let onedrives = client.onedrives(&args.session).await?;
+    let session = client.resolve_session(&args.session).await?;
+    let onedrives = client.onedrives(&session).await?;
     if args.output.json {
         print_json(&onedrives)?;
         return Ok(EXIT_DONE);
@@ -94,14 +97,13 @@ pub async fn onedrives(client: &Client, args: &SessionArgs) -> Result<u8, Comman
 }
 
 pub async fn versions(client: &Client, args: &VersionsArgs) -> Result<u8, CommandError> {
-    let onedrive = client
-        .resolve_onedrive(&args.session, &args.onedrive)
-        .await?;
+    let session = client.resolve_session(&args.session).await?;
+    let onedrive = client.resolve_onedrive(&session, &args.onedrive).await?;
     let document = client
-        .resolve_item(&args.session, &onedrive.id, &args.document)
+        .resolve_item(&session, &onedrive.id, &args.document)
         .await?;
     let versions = client
-        .versions(&args.session, &onedrive.id, &document.id)
+        .versions(&session, &onedrive.id, &document.id)
         .await?;
     if args.output.json {
         print_json(&versions)?;
