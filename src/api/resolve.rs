@@ -30,7 +30,7 @@ impl Client {
         pick_session(&sessions, text).map(|session| session.id.clone())
     }
 
-    /// A OneDrive by id, or by its user's name when exactly one matches (any case).
+    /// A OneDrive by id, or by its display name when exactly one matches (any case).
     pub async fn resolve_onedrive(
         &self,
         session: &str,
@@ -42,7 +42,7 @@ impl Client {
         }
         let named: Vec<&OneDrive> = onedrives
             .iter()
-            .filter(|onedrive| onedrive.name.eq_ignore_ascii_case(name_or_id.trim()))
+            .filter(|onedrive| onedrive.name.to_lowercase() == name_or_id.trim().to_lowercase())
             .collect();
         match named.as_slice() {
             [one] => Ok((*one).clone()),

@@ -41,6 +41,7 @@ pub struct ExploreArgs {
 /// A command about one restore session.
 #[derive(Debug, Clone, Args)]
 pub struct SessionArgs {
+    /// Restore session id, or a unique start of one (at least 8 characters).
     #[arg(value_name = "SESSION")]
     pub session: String,
 
@@ -51,14 +52,16 @@ pub struct SessionArgs {
 /// `ls SESSION ONEDRIVE [FOLDER]`.
 #[derive(Debug, Clone, Args)]
 pub struct LsArgs {
+    /// Restore session id, or a unique start of one (at least 8 characters).
     #[arg(value_name = "SESSION")]
     pub session: String,
 
-    /// OneDrive id, or its user's name when unique.
+    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
-    /// Folder id, or a path from the OneDrive's root; the root when absent.
+    /// Folder id, or a path of folder names from the OneDrive's root (Documents/Q3, any
+    /// case when only one folder matches); the root when absent or `/`.
     #[arg(value_name = "FOLDER")]
     pub folder: Option<String>,
 
@@ -73,13 +76,16 @@ pub struct LsArgs {
 /// `versions SESSION ONEDRIVE DOCUMENT`.
 #[derive(Debug, Clone, Args)]
 pub struct VersionsArgs {
+    /// Restore session id, or a unique start of one (at least 8 characters).
     #[arg(value_name = "SESSION")]
     pub session: String,
 
+    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
-    /// Document id, or a path from the OneDrive's root.
+    /// Document id, or its path from the OneDrive's root (Documents/Q3/report.docx, any case
+    /// when only one document matches).
     #[arg(value_name = "DOCUMENT")]
     pub document: String,
 
@@ -90,14 +96,16 @@ pub struct VersionsArgs {
 /// The session, OneDrive and items an action works on.
 #[derive(Debug, Clone, Args)]
 pub struct ItemsArgs {
+    /// Restore session id, or a unique start of one (at least 8 characters).
     #[arg(value_name = "SESSION")]
     pub session: String,
 
-    /// OneDrive id, or its user's name when unique.
+    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
-    /// Document or folder ids, or paths from the OneDrive's root; `/` is the whole OneDrive.
+    /// Document or folder ids, or paths from the OneDrive's root (Documents/Budget.xlsx, any
+    /// case when only one item matches); `/` is the whole OneDrive.
     #[arg(value_name = "ITEM", required = true, num_args = 1..)]
     pub items: Vec<String>,
 }
@@ -172,7 +180,7 @@ pub struct CopyArgs {
     #[command(flatten)]
     pub target: ItemsArgs,
 
-    /// OneDrive to copy into: id, or its user's name when unique.
+    /// OneDrive to copy into: id, or its display name when only one OneDrive has it.
     #[arg(long, value_name = "ONEDRIVE")]
     pub to_onedrive: String,
 
