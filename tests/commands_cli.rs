@@ -106,3 +106,27 @@ fn collect_flags(command: &clap::Command, names: &mut Vec<String>) {
         collect_flags(sub, names);
     }
 }
+
+#[test]
+fn every_positional_argument_says_what_it_takes() {
+    let cli = Cli::command();
+    let mut seen = 0;
+    for sub in cli.get_subcommands() {
+        for arg in sub.get_positionals() {
+            seen += 1;
+            let name = format!("{} <{}>", sub.get_name(), arg.get_id());
+            let help = arg
+                .get_help()
+                .map(ToString::to_string)
+                .unwrap_or_else(|| panic!("{name} has no description"));
+            let wanted = match arg.get_id().as_str() {
+                "session" => "unique start",
+                "onedrive" => "display name",
+                "organization" => "name",
+                _ => "",
+            };
+            assert!(help.contains(wanted), "{name}: {help}");
+        }
+    }
+    assert!(seen >= 20, "walked {seen} positional arguments");
+}

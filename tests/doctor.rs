@@ -24,6 +24,7 @@ fn input<'a>(config: &'a Config, server: &Emulator, dir: &Path) -> DoctorInput<'
             ..Trust::default()
         },
         download_dir: dir.to_path_buf(),
+        demo: false,
     }
 }
 
@@ -177,4 +178,44 @@ fn the_doctor_command_reports_and_sets_the_exit_status() {
     assert_eq!(down.status.code(), Some(1), "{text}");
     assert!(text.contains("[FAIL] server"), "{text}");
     assert!(text.contains("fix: check `url`"), "{text}");
+}
+
+#[test]
+fn the_demo_needs_no_config_file() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vbo-restore"))
+            .args(args)
+            .env_clear()
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .current_dir(home.path())
+            .output()
+            .expect("runs")
+    };
+    let demo = run(&["--demo", "doctor"]);
+    let text = String::from_utf8_lossy(&demo.stdout);
+    assert_eq!(demo.status.code(), Some(0), "{text}");
+    let line = text
+        .lines()
+        .find(|line| line.contains("config file"))
+        .unwrap_or_else(|| panic!("no config line in {text}"));
+    assert!(line.starts_with("[ok  ]"), "{line}");
+    assert!(line.contains("not needed for the demo"), "{line}");
+
+    // Without the demo, a missing config file is still worth a warning.
+    let profile = run(&[
+        "--url",
+        "https://127.0.0.1:9",
+        "--user",
+        "helpdesk",
+        "doctor",
+    ]);
+    let text = String::from_utf8_lossy(&profile.stdout);
+    assert!(
+        text.contains("[warn] config file") && text.contains("defaults are used"),
+        "{text}"
+    );
 }

@@ -1,13 +1,36 @@
-//! Finding a OneDrive by user name and an item by path, for the scripting commands.
+//! Finding what a person typed on a command line: an organization by name, a restore session
+//! by the start of its id, a OneDrive by user name and an item by path. The names are matched
+//! as the console's `--open` matches them.
 
 use futures::StreamExt;
 
 use super::client::Client;
 use super::error::ApiError;
-use super::model::{Item, OneDrive};
+use super::model::{Item, OneDrive, Organization, RestoreSession};
+
+/// How much of a session id a start must give, so that a short typo does not pick a session.
+pub const SESSION_START_MIN: usize = 8;
 
 impl Client {
-    /// A OneDrive by id, or by its user's name when exactly one matches (any case).
+    /// An organization by id, or by its name, Microsoft 365 name or the first label of its name
+    /// (`contoso` of `contoso.onmicrosoft.com`) when exactly one matches.
+    pub async fn resolve_organization(&self, name_or_id: &str) -> Result<Organization, ApiError> {
+        let organizations = self.organizations().await?;
+        pick_organization(&organizations, name_or_id).cloned()
+    }
+
+    /// A restore session id from a full id or a unique start of one of at least
+    /// [`SESSION_START_MIN`] characters. A full id goes to the server as it is.
+    pub async fn resolve_session(&self, id_or_start: &str) -> Result<String, ApiError> {
+        let text = id_or_start.trim();
+        if uuid::Uuid::parse_str(text).is_ok() {
+            return Ok(text.to_string());
+        }
+        let sessions = self.restore_sessions().await?;
+        pick_session(&sessions, text).map(|session| session.id.clone())
+    }
+
+    /// A OneDrive by id, or by its display name when exactly one matches (any case).
     pub async fn resolve_onedrive(
         &self,
         session: &str,
@@ -19,7 +42,7 @@ impl Client {
         }
         let named: Vec<&OneDrive> = onedrives
             .iter()
-            .filter(|onedrive| onedrive.name.eq_ignore_ascii_case(name_or_id.trim()))
+            .filter(|onedrive| onedrive.name.to_lowercase() == name_or_id.trim().to_lowercase())
             .collect();
         match named.as_slice() {
             [one] => Ok((*one).clone()),
@@ -106,5 +129,161 @@ impl Client {
                 candidates: loose.iter().map(|item| item.name.clone()).collect(),
             }),
         }
+    }
+}
+
+/// The organization `wanted` names: its id, else the only exact name, else the only
+/// case-insensitive one.
+pub fn pick_organization<'a>(
+    organizations: &'a [Organization],
+    wanted: &str,
+) -> Result<&'a Organization, ApiError> {
+    let wanted = wanted.trim();
+    if let Some(found) = organizations.iter().find(|org| org.id == wanted) {
+        return Ok(found);
+    }
+    let names = |org: &'a Organization| {
+        let label = org.name.split('.').next().unwrap_or_default();
+        [
+            org.name.as_str(),
+            org.office_name.as_deref().unwrap_or_default(),
+            label,
+        ]
+    };
+    let matching = |same: &dyn Fn(&str) -> bool| -> Vec<&'a Organization> {
+        organizations
+            .iter()
+            .filter(|org| names(org).iter().any(|name| !name.is_empty() && same(name)))
+            .collect()
+    };
+    let mut found = matching(&|name| name == wanted);
+    if found.is_empty() {
+        found = matching(&|name| name.to_lowercase() == wanted.to_lowercase());
+    }
+    let described = |orgs: &[&Organization]| -> Vec<String> {
+        orgs.iter()
+            .map(|org| format!("{} ({})", org.name, org.id))
+            .collect()
+    };
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let all: Vec<&Organization> = organizations.iter().collect();
+            let available = match all.as_slice() {
+                [] => "the server backs up none".to_string(),
+                some => format!("the organizations are {}", described(some).join(", ")),
+            };
+            Err(ApiError::NotFound {
+                what: format!("organization {wanted:?} ({available})"),
+            })
+        }
+        several => Err(ApiError::Ambiguous {
+            what: format!("organization name {wanted:?}"),
+            candidates: described(several),
+        }),
+    }
+}
+
+/// The session `wanted` names: its id (any case), else the only session whose id it starts.
+pub fn pick_session<'a>(
+    sessions: &'a [RestoreSession],
+    wanted: &str,
+) -> Result<&'a RestoreSession, ApiError> {
+    let wanted = wanted.trim();
+    if let Some(found) = sessions.iter().find(|s| s.id.eq_ignore_ascii_case(wanted)) {
+        return Ok(found);
+    }
+    if wanted.chars().count() < SESSION_START_MIN {
+        return Err(ApiError::Usage(format!(
+            "{wanted:?} is too short to name a restore session: give its id or at least \
+             {SESSION_START_MIN} of its first characters"
+        )));
+    }
+    let lower = wanted.to_lowercase();
+    let started: Vec<&RestoreSession> = sessions
+        .iter()
+        .filter(|s| s.id.to_lowercase().starts_with(&lower))
+        .collect();
+    match started.as_slice() {
+        [one] => Ok(one),
+        [] => Err(ApiError::NotFound {
+            what: format!(
+                "a restore session whose id starts with {wanted:?} (the server has {}; \
+                 `vbo-restore sessions` lists them)",
+                sessions.len()
+            ),
+        }),
+        several => Err(ApiError::Ambiguous {
+            what: format!("the restore session id start {wanted:?}"),
+            candidates: several
+                .iter()
+                .map(|s| {
+                    let org = s.organization.as_deref().unwrap_or("no organization");
+                    format!("{} ({org}, {})", s.id, s.state)
+                })
+                .collect(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(id: &str, name: &str) -> Organization {
+        serde_json::from_value(serde_json::json!({ "id": id, "name": name })).expect("org")
+    }
+
+    fn session(id: &str) -> RestoreSession {
+        serde_json::from_value(serde_json::json!({ "id": id, "organization": "contoso" }))
+            .expect("session")
+    }
+
+    #[test]
+    fn organizations_by_id_name_or_first_label() {
+        let orgs = [
+            org("o1", "contoso.onmicrosoft.com"),
+            org("o2", "Fabrikam.com"),
+            org("o3", "fabrikam.net"),
+        ];
+        let id = |text: &str| pick_organization(&orgs, text).map(|o| o.id.clone());
+        assert_eq!(id("o2").expect("by id"), "o2");
+        assert_eq!(id("contoso").expect("by label"), "o1");
+        assert_eq!(id("CONTOSO.onmicrosoft.com").expect("any case"), "o1");
+        assert_eq!(id("Fabrikam").expect("the only exact label"), "o2");
+        let several = id("FABRIKAM").expect_err("two loose matches").to_string();
+        assert!(
+            several.contains("o2") && several.contains("o3"),
+            "{several}"
+        );
+        let none = id("northwind").expect_err("none").to_string();
+        assert!(none.contains("\"northwind\""), "{none}");
+        assert!(none.contains("contoso.onmicrosoft.com (o1)"), "{none}");
+    }
+
+    #[test]
+    fn sessions_by_id_or_a_unique_start_of_eight_characters() {
+        let sessions = [
+            session("c0fdc710-aaaa-4000-8000-000000000001"),
+            session("c0fdc711-bbbb-4000-8000-000000000002"),
+            session("c0fdc711-cccc-4000-8000-000000000003"),
+        ];
+        let id = |text: &str| pick_session(&sessions, text).map(|s| s.id.clone());
+        assert!(id("C0FDC710").expect("a unique start").ends_with("0001"));
+        assert!(
+            id("c0fdc711-cccc")
+                .expect("a longer start")
+                .ends_with("0003")
+        );
+        let several = id("c0fdc711").expect_err("two").to_string();
+        assert!(
+            several.contains("0002") && several.contains("0003"),
+            "{several}"
+        );
+        let short = id("c0fdc7").expect_err("too short").to_string();
+        assert!(short.contains("at least 8"), "{short}");
+        let none = id("deadbeef").expect_err("none").to_string();
+        assert!(none.contains("\"deadbeef\""), "{none}");
+        assert!(none.contains("has 3"), "{none}");
     }
 }

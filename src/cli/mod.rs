@@ -119,6 +119,7 @@ pub enum Command {
     Demo(DemoArgs),
     /// Print a shell completion script: bash, zsh, fish or powershell.
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },

@@ -15,11 +15,14 @@ pub struct OutputArgs {
 /// `explore ORG`.
 #[derive(Debug, Clone, Args)]
 pub struct ExploreArgs {
-    /// Organization id.
+    /// Organization id, or its name (contoso.onmicrosoft.com, any case) or the first label of
+    /// its name (contoso) when only one organization matches.
     #[arg(value_name = "ORG")]
     pub organization: String,
 
-    /// Point in time to explore (RFC 3339, such as 2024-05-01T10:00:00Z); latest when absent.
+    /// Point in time to explore, in UTC as in the console: `latest` (the default), a day
+    /// (2026-11-30, read as its end, 23:59:59 UTC), a day and time (2026-11-30 18:00), or
+    /// RFC 3339 with its offset (2026-11-30T18:00:00+01:00).
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
 
@@ -38,6 +41,7 @@ pub struct ExploreArgs {
 /// A command about one restore session.
 #[derive(Debug, Clone, Args)]
 pub struct SessionArgs {
+    /// Restore session id, or a unique start of one (at least 8 characters).
     #[arg(value_name = "SESSION")]
     pub session: String,
 
@@ -48,14 +52,16 @@ pub struct SessionArgs {
 /// `ls SESSION ONEDRIVE [FOLDER]`.
 #[derive(Debug, Clone, Args)]
 pub struct LsArgs {
+    /// Restore session id, or a unique start of one (at least 8 characters).
     #[arg(value_name = "SESSION")]
     pub session: String,
 
-    /// OneDrive id, or its user's name when unique.
+    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
-    /// Folder id, or a path from the OneDrive's root; the root when absent.
+    /// Folder id, or a path of folder names from the OneDrive's root (Documents/Q3, any
+    /// case when only one folder matches); the root when absent or `/`.
     #[arg(value_name = "FOLDER")]
     pub folder: Option<String>,
 
@@ -70,13 +76,16 @@ pub struct LsArgs {
 /// `versions SESSION ONEDRIVE DOCUMENT`.
 #[derive(Debug, Clone, Args)]
 pub struct VersionsArgs {
+    /// Restore session id, or a unique start of one (at least 8 characters).
     #[arg(value_name = "SESSION")]
     pub session: String,
 
+    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
-    /// Document id, or a path from the OneDrive's root.
+    /// Document id, or its path from the OneDrive's root (Documents/Q3/report.docx, any case
+    /// when only one document matches).
     #[arg(value_name = "DOCUMENT")]
     pub document: String,
 
@@ -87,14 +96,16 @@ pub struct VersionsArgs {
 /// The session, OneDrive and items an action works on.
 #[derive(Debug, Clone, Args)]
 pub struct ItemsArgs {
+    /// Restore session id, or a unique start of one (at least 8 characters).
     #[arg(value_name = "SESSION")]
     pub session: String,
 
-    /// OneDrive id, or its user's name when unique.
+    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
-    /// Document or folder ids, or paths from the OneDrive's root; `/` is the whole OneDrive.
+    /// Document or folder ids, or paths from the OneDrive's root (Documents/Budget.xlsx, any
+    /// case when only one item matches); `/` is the whole OneDrive.
     #[arg(value_name = "ITEM", required = true, num_args = 1..)]
     pub items: Vec<String>,
 }
@@ -169,7 +180,7 @@ pub struct CopyArgs {
     #[command(flatten)]
     pub target: ItemsArgs,
 
-    /// OneDrive to copy into: id, or its user's name when unique.
+    /// OneDrive to copy into: id, or its display name when only one OneDrive has it.
     #[arg(long, value_name = "ONEDRIVE")]
     pub to_onedrive: String,
 

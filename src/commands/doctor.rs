@@ -45,6 +45,7 @@ fn profile_input<'a>(
         password,
         trust: settings.trust.clone(),
         download_dir: settings.download_dir().unwrap_or_else(default_download_dir),
+        demo: false,
     })
 }
 
@@ -67,6 +68,7 @@ async fn demo_input(config: &Config) -> Result<(DoctorInput<'_>, Option<Emulator
             ..Trust::default()
         },
         download_dir: default_download_dir(),
+        demo: true,
     };
     Ok((input, Some(emulator)))
 }

@@ -1,14 +1,13 @@
 //! The commands that only read or steer restore sessions: orgs, sessions, explore, stop,
 //! events, onedrives and versions.
 
-use chrono::{DateTime, Utc};
-
 use crate::api::model::{Item, RestoreSession};
 use crate::api::{Client, ExploreOptions};
 use crate::cli::{ExploreArgs, OutputArgs, SessionArgs, VersionsArgs};
-use crate::commands::output::{Table, print_json, text_cell, time_cell};
+use crate::commands::output::{Table, print_json, text_cell};
 use crate::commands::{CommandError, EXIT_DONE};
-use crate::tasks::human_bytes;
+use crate::console::app::parse_point_in_time;
+use crate::console::format;
 
 pub async fn orgs(client: &Client, out: &OutputArgs) -> Result<u8, CommandError> {
     let organizations = client.organizations().await?;
@@ -21,7 +20,7 @@ pub async fn orgs(client: &Client, out: &OutputArgs) -> Result<u8, CommandError>
         table.row(vec![
             org.id.clone(),
             org.name.clone(),
-            time_cell(org.last_backuptime),
+            format::minute(org.last_backuptime),
         ]);
     }
     table.print()?;
@@ -34,8 +33,10 @@ pub async fn sessions(client: &Client, out: &OutputArgs) -> Result<u8, CommandEr
 }
 
 pub async fn explore(client: &Client, args: &ExploreArgs) -> Result<u8, CommandError> {
+    // The console's new-session form reads the same text the same way.
     let at = match &args.at {
-        Some(text) => Some(parse_time(text)?),
+        Some(text) => parse_point_in_time(text)
+            .map_err(|error| CommandError::Usage(format!("--at {error}")))?,
         None => None,
     };
     let options = ExploreOptions {
@@ -43,18 +44,21 @@ pub async fn explore(client: &Client, args: &ExploreArgs) -> Result<u8, CommandE
         show_deleted: args.show_deleted,
         show_all_versions: args.all_versions,
     };
-    let session = client.explore(&args.organization, &options).await?;
+    let organization = client.resolve_organization(&args.organization).await?;
+    let session = client.explore(&organization.id, &options).await?;
     print_sessions(std::slice::from_ref(&session), &args.output)
 }
 
 pub async fn stop(client: &Client, args: &SessionArgs) -> Result<u8, CommandError> {
-    client.stop_session(&args.session).await?;
-    let session = client.restore_session(&args.session).await?;
+    let id = client.resolve_session(&args.session).await?;
+    client.stop_session(&id).await?;
+    let session = client.restore_session(&id).await?;
     print_sessions(std::slice::from_ref(&session), &args.output)
 }
 
 pub async fn events(client: &Client, args: &SessionArgs) -> Result<u8, CommandError> {
-    let events = client.session_events(&args.session).await?;
+    let session = client.resolve_session(&args.session).await?;
+    let events = client.session_events(&session).await?;
     if args.output.json {
         print_json(&events)?;
         return Ok(EXIT_DONE);
@@ -74,7 +78,8 @@ pub async fn events(client: &Client, args: &SessionArgs) -> Result<u8, CommandEr
 }
 
 pub async fn onedrives(client: &Client, args: &SessionArgs) -> Result<u8, CommandError> {
-    let onedrives = client.onedrives(&args.session).await?;
+    let session = client.resolve_session(&args.session).await?;
+    let onedrives = client.onedrives(&session).await?;
     if args.output.json {
         print_json(&onedrives)?;
         return Ok(EXIT_DONE);
@@ -92,14 +97,13 @@ pub async fn onedrives(client: &Client, args: &SessionArgs) -> Result<u8, Comman
 }
 
 pub async fn versions(client: &Client, args: &VersionsArgs) -> Result<u8, CommandError> {
-    let onedrive = client
-        .resolve_onedrive(&args.session, &args.onedrive)
-        .await?;
+    let session = client.resolve_session(&args.session).await?;
+    let onedrive = client.resolve_onedrive(&session, &args.onedrive).await?;
     let document = client
-        .resolve_item(&args.session, &onedrive.id, &args.document)
+        .resolve_item(&session, &onedrive.id, &args.document)
         .await?;
     let versions = client
-        .versions(&args.session, &onedrive.id, &document.id)
+        .versions(&session, &onedrive.id, &document.id)
         .await?;
     if args.output.json {
         print_json(&versions)?;
@@ -119,8 +123,8 @@ pub fn print_items(items: &[Item], with_type: bool) -> std::io::Result<()> {
     for item in items {
         let mut row = vec![
             text_cell(item.version.as_deref()),
-            item.size_bytes.map(human_bytes).unwrap_or_default(),
-            time_cell(item.modification_time),
+            item.size_bytes.map(format::size).unwrap_or_default(),
+            format::minute(item.modification_time),
             text_cell(item.modified_by.as_deref()),
             item.name.clone(),
             item.id.clone(),
@@ -149,18 +153,10 @@ fn print_sessions(sessions: &[RestoreSession], out: &OutputArgs) -> Result<u8, C
             session.id.clone(),
             text_cell(session.organization.as_deref()),
             session.state.to_string(),
-            time_cell(session.creation_time),
+            format::minute(session.creation_time),
             text_cell(session.name.as_deref()),
         ]);
     }
     table.print()?;
     Ok(EXIT_DONE)
-}
-
-fn parse_time(text: &str) -> Result<DateTime<Utc>, CommandError> {
-    crate::api::model::parse_date(text).ok_or_else(|| {
-        CommandError::Usage(format!(
-            "--at {text:?} is not a time; write it like 2024-05-01T10:00:00Z"
-        ))
-    })
 }

@@ -12,15 +12,12 @@ use crate::commands::output::print_json;
 use crate::commands::{CommandError, EXIT_DONE};
 
 pub async fn ls(client: &Client, args: &LsArgs) -> Result<u8, CommandError> {
-    let onedrive = client
-        .resolve_onedrive(&args.session, &args.onedrive)
-        .await?;
+    let session = client.resolve_session(&args.session).await?;
+    let onedrive = client.resolve_onedrive(&session, &args.onedrive).await?;
     let folder = match &args.folder {
         Some(text) if text.trim_matches('/').is_empty() => None,
         Some(text) => {
-            let item = client
-                .resolve_item(&args.session, &onedrive.id, text)
-                .await?;
+            let item = client.resolve_item(&session, &onedrive.id, text).await?;
             if !item.is_folder() {
                 return Err(CommandError::Usage(format!(
                     "{text:?} is a document, not a folder"
@@ -36,7 +33,7 @@ pub async fn ls(client: &Client, args: &LsArgs) -> Result<u8, CommandError> {
     let mut pending: VecDeque<(String, Option<String>)> =
         VecDeque::from([(String::new(), folder.map(|item| item.id))]);
     while let Some((prefix, folder_id)) = pending.pop_front() {
-        let items = list(client, &args.session, &onedrive.id, folder_id.as_deref()).await?;
+        let items = list(client, &session, &onedrive.id, folder_id.as_deref()).await?;
         for item in items {
             if args.recursive && item.is_folder() {
                 pending.push_back((format!("{prefix}{}/", item.name), Some(item.id.clone())));

@@ -58,6 +58,21 @@ impl CommandError {
             CommandError::Demo(_) | CommandError::Output(_) => EXIT_FAILED,
         }
     }
+
+    /// The sentence printed for this error: its own text, then what to do when the server's
+    /// text leaves a person guessing.
+    pub fn message(&self) -> String {
+        match self {
+            CommandError::Api(ApiError::Server {
+                status: 500,
+                message,
+                ..
+            }) if message.to_lowercase().contains("is not active") => {
+                format!("{self}; start a new one with `vbo-restore explore ORG`")
+            }
+            _ => self.to_string(),
+        }
+    }
 }
 
 /// Runs a scripting subcommand and answers its exit status; errors go to stderr as one
@@ -72,7 +87,7 @@ pub async fn run(command: Command, connection: &ConnectionArgs, config: &Config)
         }
         Err(error) => {
             tracing::error!(%error, "command failed");
-            eprintln!("vbo-restore: {error}");
+            eprintln!("vbo-restore: {}", error.message());
             error.exit_code()
         }
     }
@@ -104,5 +119,30 @@ async fn dispatch(
         Command::Demo(_) | Command::Completions { .. } | Command::Man | Command::Doctor => Err(
             CommandError::Usage("this subcommand is not a scripting command".to_string()),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(status: u16, message: &str) -> CommandError {
+        CommandError::Api(ApiError::Server {
+            method: "GET".into(),
+            path: "/v8/RestoreSessions/s1/Organization/OneDrives".into(),
+            status,
+            message: message.into(),
+            error_code: None,
+        })
+    }
+
+    #[test]
+    fn a_stopped_session_says_how_to_go_on_and_keeps_the_servers_text() {
+        let text = "Restore session s1 is not active: it has been stopped or has expired.";
+        let message = server(500, text).message();
+        assert!(message.contains(text), "{message}");
+        assert!(message.ends_with("start a new one with `vbo-restore explore ORG`"));
+        let other = server(500, "The proxy is offline").message();
+        assert!(!other.contains("explore"), "{other}");
     }
 }

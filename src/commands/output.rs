@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -77,12 +76,6 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut stdout, value)?;
     writeln!(stdout)?;
     stdout.flush()
-}
-
-/// A time for a table cell, in UTC to the minute; empty when unknown.
-pub fn time_cell(time: Option<DateTime<Utc>>) -> String {
-    time.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
 }
 
 /// An optional text for a table cell.

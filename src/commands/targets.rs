@@ -18,11 +18,10 @@ pub struct Picked {
 
 /// Finds the OneDrive and every ITEM (an id or a path from the root; `/` for all of it).
 pub async fn pick(client: &Client, args: &ItemsArgs) -> Result<Picked, CommandError> {
-    let onedrive = client
-        .resolve_onedrive(&args.session, &args.onedrive)
-        .await?;
+    let session = client.resolve_session(&args.session).await?;
+    let onedrive = client.resolve_onedrive(&session, &args.onedrive).await?;
     let mut picked = Picked {
-        session: args.session.clone(),
+        session,
         onedrive,
         whole: false,
         documents: Vec::new(),
@@ -34,7 +33,7 @@ pub async fn pick(client: &Client, args: &ItemsArgs) -> Result<Picked, CommandEr
             continue;
         }
         let item = client
-            .resolve_item(&args.session, &picked.onedrive.id, text)
+            .resolve_item(&picked.session, &picked.onedrive.id, text)
             .await?;
         let reference = ItemRef {
             id: item.id.clone(),

@@ -32,7 +32,7 @@ pub use journey::Destination;
 pub use listing::{Listing, Row, SortKey};
 pub use log::{ActivityLog, Level, LogEntry};
 pub use marks::{Marked, Marks};
-pub use new_session::{NewSession, NewSessionField};
+pub use new_session::{NewSession, NewSessionField, parse_point_in_time};
 pub use overlay::{Confirm, ConfirmAction, Overlay, Popup};
 pub use selection::Selection;
 pub use tasks::TasksState;
