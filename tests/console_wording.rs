@@ -1,0 +1,51 @@
+//! The words the console uses for what a task did, in the tasks pane, its details and the
+//! notice when it ends: each action its own verb, one name for the original location.
+
+mod console_actions_support;
+
+use console_actions_support::Console;
+use crossterm::event::KeyCode;
+use vbo_restore::api::ApiVersion;
+use vbo_restore::form::FieldId;
+use vbo_restore::tasks::TaskState;
+
+/// Opens the form over the first document of the first OneDrive.
+async fn form_over_one_document(width: u16, height: u16) -> Console {
+    let mut console = Console::start(ApiVersion::V8, width, height).await;
+    console.open_first_onedrive().await;
+    console.first_document();
+    console.press_settle(KeyCode::Char('a')).await;
+    assert!(console.app.form.is_some(), "a opens the form");
+    console
+}
+
+/// Signs in with the password, confirms, and waits for the task and its notice.
+async fn submit_and_wait(console: &mut Console) -> String {
+    console.fill(FieldId::Password, "restore");
+    console.review();
+    console.press(KeyCode::Enter);
+    let task = console.task_ended().await;
+    assert_eq!(task.state, TaskState::Succeeded, "{:?}", task.failure);
+    console
+        .until("the notice says the task ended", |c| c.app.notice.is_some())
+        .await;
+    console.app.notice.clone().unwrap_or_default()
+}
+
+/// The task's details as Enter in the tasks pane shows them.
+fn task_details(console: &mut Console) -> String {
+    console.press(KeyCode::Esc);
+    console.press(KeyCode::Char('t'));
+    console.press(KeyCode::Enter);
+    console.screen()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restore_goes_to_the_original_location() {
+    let mut console = form_over_one_document(120, 40).await;
+    submit_and_wait(&mut console).await;
+    let details = task_details(&mut console);
+    assert!(details.contains("to the original location"), "{details}");
+    assert!(!details.contains("original place"), "{details}");
+    console.stop().await;
+}
