@@ -23,10 +23,10 @@ pub(super) fn find<'a, T>(
 where
     T: 'a,
 {
-    if let Some(id) = id.filter(|id| !id.is_empty()) {
-        if let Some(at) = rows.clone().position(|row| key(row).0 == id) {
-            return Found::One(at);
-        }
+    if let Some(id) = id.filter(|id| !id.is_empty())
+        && let Some(at) = rows.clone().position(|row| key(row).0 == id)
+    {
+        return Found::One(at);
     }
     let matching = |exact: bool| -> Vec<usize> {
         rows.clone()
