@@ -49,3 +49,29 @@ async fn a_restore_goes_to_the_original_location() {
     assert!(!details.contains("original place"), "{details}");
     console.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_copy_says_copied_and_a_restore_restored() {
+    let mut console = form_over_one_document(120, 40).await;
+    let target = console.app.onedrives.all[console.app.onedrives.visible[1]].clone();
+    console.focus(FieldId::Action);
+    console.press(KeyCode::Right);
+    console.focus(FieldId::CopyTarget);
+    console.type_text(&target.name);
+    console.fill(FieldId::CopyFolder, "Restored");
+    let notice = submit_and_wait(&mut console).await;
+    assert!(notice.contains("1 copied, 0 failed"), "{notice}");
+    assert!(!notice.contains("restored"), "{notice}");
+    let details = task_details(&mut console);
+    assert!(details.contains("done: 1 copied"), "the log: {details}");
+    console.press(KeyCode::Esc);
+    console.press(KeyCode::Esc);
+
+    console.press_settle(KeyCode::Char('a')).await;
+    let notice = submit_and_wait(&mut console).await;
+    assert!(
+        notice.contains("Task #2 restore succeeded: 1 restored"),
+        "{notice}"
+    );
+    console.stop().await;
+}
