@@ -75,3 +75,26 @@ async fn a_copy_says_copied_and_a_restore_restored() {
     );
     console.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_tasks_pane_gives_what_the_room_at_80_columns() {
+    let mut console = Console::start(ApiVersion::V8, 80, 24).await;
+    console.open_first_onedrive().await;
+    console.mark_documents(2);
+    console.press_settle(KeyCode::Char('s')).await;
+    console.review();
+    console.press(KeyCode::Enter);
+    let task = console.task_ended().await;
+    console.press(KeyCode::Esc);
+    console.press(KeyCode::Char('t'));
+    let pane = console.screen();
+    let row = pane
+        .lines()
+        .find(|line| line.contains("#1"))
+        .unwrap_or_else(|| panic!("a row for the task: {pane}"));
+    let head: String = task.title.chars().take(40).collect();
+    assert!(head.starts_with("save 2 documents of "), "{head}");
+    assert!(row.contains(&head), "{head:?} in {row:?}");
+    assert!(row.contains("succeeded"), "{row}");
+    console.stop().await;
+}
