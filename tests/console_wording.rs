@@ -98,3 +98,29 @@ async fn the_tasks_pane_gives_what_the_room_at_80_columns() {
     assert!(row.contains("succeeded"), "{row}");
     console.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_file_is_named_on_the_status_line_at_80_columns() {
+    let mut console = Console::start(ApiVersion::V8, 80, 24).await;
+    console.open_first_onedrive().await;
+    let document = console.first_document();
+    console.press_settle(KeyCode::Char('s')).await;
+    console.review();
+    console.press(KeyCode::Enter);
+    console.task_ended().await;
+    console
+        .until("the notice says the task ended", |c| c.app.notice.is_some())
+        .await;
+    let screen = console.screen();
+    let status = screen.lines().rev().nth(1).unwrap_or_default();
+    let saved = vbo_restore::save::safe_file_name(&document.name);
+    assert!(status.starts_with("Task #1 save succeeded"), "{status:?}");
+    assert!(status.contains(&saved), "{saved:?} in {status:?}");
+
+    // The summary comes back once the notice has been read.
+    console.press(KeyCode::Esc);
+    let screen = console.screen();
+    let status = screen.lines().rev().nth(1).unwrap_or_default();
+    assert!(status.contains("no tasks running"), "{status:?}");
+    console.stop().await;
+}

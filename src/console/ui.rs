@@ -94,7 +94,13 @@ fn draw_breadcrumb(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
-    let right = status_right(app);
+    let mut right = status_right(app);
+    // A fresh notice (until the next key) wins the row: the summary comes back after it.
+    if let Some(notice) = app.notice.as_ref().filter(|_| app.editing.is_none())
+        && text::width(notice) + text::width(&right) + 1 > usize::from(area.width)
+    {
+        right.clear();
+    }
     let right_width = text::width(&right) as u16;
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width + 1)]).areas(area);

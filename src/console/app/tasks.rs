@@ -116,7 +116,7 @@ impl App {
     }
 }
 
-/// "Task #2 succeeded: saved /home/agent/Downloads/Report.docx (12.0 KiB)".
+/// "Task #2 save succeeded: saved Report.docx (12.0 KiB) in /home/agent/Downloads".
 fn ended_sentence(task: &Task) -> String {
     let head = format!("Task {} {} {}", task.id, task.kind, task.state);
     match (&task.result, &task.failure) {
@@ -131,8 +131,16 @@ fn ended_sentence(task: &Task) -> String {
 
 fn result_words(kind: TaskKind, result: &TaskResult) -> String {
     match result {
+        // The file's name first: a long folder is what a narrow status line cuts.
         TaskResult::Saved { path, bytes } => {
-            format!("saved {} ({})", path.display(), human_bytes(*bytes))
+            let name = path.file_name().unwrap_or(path.as_os_str());
+            let folder = path.parent().unwrap_or(path);
+            format!(
+                "saved {} ({}) in {}",
+                name.to_string_lossy(),
+                human_bytes(*bytes),
+                folder.display()
+            )
         }
         TaskResult::Sent => "the mail was sent".to_owned(),
         TaskResult::Restored { stats } => stats_words(kind, stats),
