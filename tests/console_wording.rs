@@ -124,3 +124,42 @@ async fn a_saved_file_is_named_on_the_status_line_at_80_columns() {
     assert!(status.contains("no tasks running"), "{status:?}");
     console.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_confirmation_step_says_esc_goes_back() {
+    let mut console = form_over_one_document(80, 24).await;
+    let hints = console
+        .screen()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(hints.contains("Esc cancel"), "on the fields: {hints:?}");
+
+    console.fill(FieldId::Password, "restore");
+    console.review();
+    let hints = console
+        .screen()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(hints.contains("Esc back"), "{hints:?}");
+    assert!(!hints.contains("cancel"), "{hints:?}");
+    console.press(KeyCode::Esc);
+    assert!(
+        console.app.form.is_some(),
+        "Esc went back, it did not cancel"
+    );
+    let hints = console
+        .screen()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        hints.contains("Esc cancel"),
+        "back on the fields: {hints:?}"
+    );
+    console.stop().await;
+}

@@ -9,9 +9,10 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Load, Pane};
 use super::format;
-use super::keymap::hint_width;
+use super::keymap::{Action, hint_width};
 use super::panes;
 use super::text;
+use crate::form::ActionForm;
 
 /// Draws the whole console.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -187,14 +188,23 @@ fn filter_hints(app: &App) -> Vec<(String, &'static str)> {
     vec![("Enter".to_owned(), enter), ("Esc".to_owned(), "clear")]
 }
 
+/// The form's keys, worded for its step: past the fields Esc goes back, it does not cancel.
+fn form_hints(app: &App, form: &ActionForm, width: usize) -> Vec<(String, &'static str)> {
+    app.keymap
+        .hints_worded(app.context(), width, |action, word| match action {
+            Action::FormCancel => Some(form.esc_word()),
+            _ => Some(word),
+        })
+}
+
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
     let width = usize::from(area.width);
-    let hints = if app.editing.is_some() {
-        filter_hints(app)
-    } else {
-        app.keymap.hints(app.context(), width)
+    let hints = match (&app.editing, &app.form) {
+        (Some(_), _) => filter_hints(app),
+        (None, Some(pane)) => form_hints(app, &pane.form, width),
+        (None, None) => app.keymap.hints(app.context(), width),
     };
     for (key, word) in hints {
         let cost = hint_width(&key, word);

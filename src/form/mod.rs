@@ -227,6 +227,16 @@ impl ActionForm {
         self.inputs.action
     }
 
+    /// What Esc does now, for the key hints: it cancels on the fields, goes back from the
+    /// steps after them, and puts a handed-over form away.
+    pub fn esc_word(&self) -> &'static str {
+        match self.step {
+            Step::Fields => "cancel",
+            Step::Locked => "close",
+            _ => "back",
+        }
+    }
+
     /// The field the focus is on.
     pub fn focused(&self) -> FieldId {
         self.focus
