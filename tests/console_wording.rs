@@ -163,3 +163,36 @@ async fn the_confirmation_step_says_esc_goes_back() {
     );
     console.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_copy_target_filter_takes_names_with_spaces_and_offers_no_space_key() {
+    let mut console = form_over_one_document(80, 24).await;
+    console.focus(FieldId::Action);
+    let hints = console
+        .screen()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(hints.contains("Space change"), "on a choice: {hints:?}");
+    console.press(KeyCode::Right);
+    console.focus(FieldId::CopyTarget);
+    let screen = console.screen();
+    let hints = screen.lines().last().unwrap_or_default();
+    assert!(!hints.contains("Space"), "Space types here: {hints:?}");
+    assert!(screen.contains("type to filter  ↑/↓ choose"), "{screen}");
+
+    console.press(KeyCode::Char(' '));
+    console.type_text("megan b");
+    let screen = console.screen();
+    assert!(
+        screen.contains("filter: megan b "),
+        "no leading space: {screen}"
+    );
+    let target = screen
+        .lines()
+        .find(|line| line.contains("Target OneDrive"))
+        .unwrap_or_default();
+    assert!(target.contains("Megan Bowen"), "{screen}");
+    console.stop().await;
+}

@@ -188,11 +188,13 @@ fn filter_hints(app: &App) -> Vec<(String, &'static str)> {
     vec![("Enter".to_owned(), enter), ("Esc".to_owned(), "clear")]
 }
 
-/// The form's keys, worded for its step: past the fields Esc goes back, it does not cancel.
+/// The form's keys, worded for its step and field: past the fields Esc goes back, it does
+/// not cancel, and Space is offered only where it changes a choice (elsewhere it types).
 fn form_hints(app: &App, form: &ActionForm, width: usize) -> Vec<(String, &'static str)> {
     app.keymap
         .hints_worded(app.context(), width, |action, word| match action {
             Action::FormCancel => Some(form.esc_word()),
+            Action::FormChoose => form.space_changes().then_some(word),
             _ => Some(word),
         })
 }

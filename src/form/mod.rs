@@ -237,6 +237,13 @@ impl ActionForm {
         }
     }
 
+    /// Whether Space changes the field under the focus: it does on choices, while it types
+    /// in text fields and in the copy target's filter.
+    pub fn space_changes(&self) -> bool {
+        let button = matches!(self.focus, FieldId::Continue | FieldId::EmailSetup);
+        self.step == Step::Fields && !button && self.inputs.text(self.focus).is_none()
+    }
+
     /// The field the focus is on.
     pub fn focused(&self) -> FieldId {
         self.focus
