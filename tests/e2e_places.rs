@@ -165,7 +165,7 @@ fn open_on_the_demo_lands_in_the_folder_with_the_cursor_on_the_document() {
     let term = Terminal::start(binary(), &["--demo", "--resume"], &env, (80, 24));
     let screen = term.wait_for("Press n to start a new restore session", step());
     assert!(
-        screen.contains("Initiated by"),
+        screen.contains("Organization            Point in time"),
         "the sessions list: {screen}"
     );
     term.press(&["q"]);
