@@ -90,7 +90,7 @@ fn several_profiles_show_the_picker_and_enter_logs_in_with_the_one_picked() {
         "no login before a profile is picked"
     );
     term.press(&["j", "Enter"]);
-    let screen = term.wait_for("Initiated by", step());
+    let screen = term.wait_for("Point in time", step());
     assert!(screen.contains("API v6"), "beta was picked: {screen}");
     assert!(home.marker("beta").exists() && !home.marker("alpha").exists());
     term.press(&["q"]);
