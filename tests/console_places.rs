@@ -236,7 +236,7 @@ async fn resume_after_the_session_was_stopped_says_so_and_shows_the_sessions() {
     );
     let screen = console.screen();
     assert!(
-        screen.contains("Initiated by"),
+        screen.contains("Point in time"),
         "the sessions list: {screen}"
     );
     console.stop().await;

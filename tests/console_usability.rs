@@ -115,3 +115,88 @@ async fn a_kept_onedrive_filter_says_so_on_the_status_line() {
     );
     console.stop().await;
 }
+
+fn sessions_header(screen: &str) -> &str {
+    screen
+        .lines()
+        .find(|l| l.starts_with("Organization"))
+        .unwrap_or_else(|| panic!("no sessions table: {screen}"))
+}
+
+/// The rows of the sessions table under its header.
+fn session_rows(screen: &str) -> Vec<&str> {
+    let mut lines = screen
+        .lines()
+        .skip_while(|l| !l.starts_with("Organization"));
+    let header = lines.next().unwrap_or_default();
+    assert!(header.contains("Point in time"), "{screen}");
+    lines.take_while(|l| !l.is_empty()).collect()
+}
+
+#[tokio::test]
+async fn each_session_row_shows_its_organization_and_point_in_time_at_80_columns() {
+    let mut console = Console::start(80, 24, None).await;
+    let screen = console.screen();
+    let header = sessions_header(&screen);
+    for title in ["Point in time", "State", "Started"] {
+        assert!(header.contains(title), "{title} in {header:?}");
+    }
+    assert!(!header.contains("Type"), "all are OneDrive: {header:?}");
+    let rows = session_rows(&screen);
+    assert!(rows.len() >= 4, "{screen}");
+    for row in &rows {
+        assert!(row.starts_with("contoso.onmicrosoft.com "), "{row:?}");
+        assert!(!row.contains('…') && !row.contains("Veod"), "{row:?}");
+    }
+    let points: Vec<&str> = rows.iter().map(|row| &row[24..40]).collect();
+    assert!(points.contains(&"2026-11-15 22:00"), "{points:?}");
+    assert!(points.contains(&"2026-10-18 22:00"), "{points:?}");
+
+    // Wider, the initiator joins; the organization keeps its own width, not the spare room.
+    console.resize(120, 30);
+    let wide = console.screen();
+    let header = sessions_header(&wide);
+    assert!(header.contains("Initiated by"), "{header:?}");
+    assert!(
+        header.starts_with("Organization            Point in time"),
+        "{header:?}"
+    );
+    assert!(wide.contains("CONTOSO\\asmith"), "{wide}");
+    console.stop().await;
+}
+
+#[tokio::test]
+async fn the_type_column_joins_only_when_kinds_differ() {
+    let mut console = Console::start(80, 24, None).await;
+    let mut other = console.app.sessions.list[0].clone();
+    other.kind = vbo_restore::api::model::CaseInsensitive("Vesp".to_owned());
+    console.app.sessions.list.push(other);
+    let screen = console.screen();
+    let header = sessions_header(&screen);
+    assert!(header.contains("Type"), "{screen}");
+    let rows = session_rows(&screen);
+    assert!(
+        rows.iter().any(|row| row.contains("SharePoint")),
+        "{screen}"
+    );
+    assert!(rows.iter().any(|row| row.contains("OneDrive")), "{screen}");
+    assert!(
+        !screen.contains("Veod") && !screen.contains("Vesp"),
+        "{screen}"
+    );
+    console.stop().await;
+}
+
+#[tokio::test]
+async fn a_session_started_here_at_the_latest_backup_shows_its_point_in_time() {
+    let mut console = Console::start(80, 24, None).await;
+    console.press_settle(KeyCode::Char('n')).await;
+    console.press_settle(KeyCode::Enter).await;
+    console.press_settle(KeyCode::Backspace).await;
+    assert_eq!(console.app.focus, Pane::Sessions);
+    let screen = console.screen();
+    let first = session_rows(&screen)[0].to_owned();
+    assert!(first.contains("Working"), "{screen}");
+    assert_eq!(&first[24..40], "2026-11-29 22:00", "{screen}");
+    console.stop().await;
+}

@@ -227,7 +227,7 @@ fn tokens_expiring_with_refresh_refused_during_a_long_save_neither_stop_it_nor_t
 fn a_new_certificate_behind_a_pinned_address_is_refused_and_not_pinned_silently() {
     let mut rig = Rig::new();
     let first = rig.start();
-    first.wait_for("Initiated by", STEP);
+    first.wait_for("Point in time", STEP);
     first.press(&["q"]);
     assert_eq!(first.wait_exit(STEP), 0, "{}", first.screen());
     let config_before = std::fs::read(&rig.config).expect("config");

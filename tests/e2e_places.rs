@@ -90,7 +90,7 @@ fn several_profiles_show_the_picker_and_enter_logs_in_with_the_one_picked() {
         "no login before a profile is picked"
     );
     term.press(&["j", "Enter"]);
-    let screen = term.wait_for("Initiated by", step());
+    let screen = term.wait_for("Point in time", step());
     assert!(screen.contains("API v6"), "beta was picked: {screen}");
     assert!(home.marker("beta").exists() && !home.marker("alpha").exists());
     term.press(&["q"]);
@@ -165,7 +165,7 @@ fn open_on_the_demo_lands_in_the_folder_with_the_cursor_on_the_document() {
     let term = Terminal::start(binary(), &["--demo", "--resume"], &env, (80, 24));
     let screen = term.wait_for("Press n to start a new restore session", step());
     assert!(
-        screen.contains("Initiated by"),
+        screen.contains("Organization            Point in time"),
         "the sessions list: {screen}"
     );
     term.press(&["q"]);

@@ -36,7 +36,7 @@ fn the_terminal_harness_reads_what_the_binary_prints_and_its_exit_status() {
 /// and Roadmap.pptx; returns the terminal showing them.
 fn browse_and_mark_two(dir: &Path, env: &[(&str, &str)], size: (u16, u16)) -> Terminal {
     let term = Terminal::start_in(dir, binary(), &["--demo"], env, size);
-    term.wait_for("Initiated by", step());
+    term.wait_for("Point in time", step());
     term.settle(step());
     term.press(&["n"]);
     term.wait_for("Start a restore session", step());
@@ -191,7 +191,7 @@ fn an_untrusted_certificate_is_pinned_in_the_profile_on_first_use() {
     let screen = term.wait_for("Press p to trust it every time", step());
     assert!(screen.contains(&server.fingerprint()[..20]), "{screen}");
     term.press(&["p"]);
-    term.wait_for("Initiated by", step());
+    term.wait_for("Point in time", step());
     let written = std::fs::read_to_string(&file).expect("config");
     assert!(
         written.contains(&format!("fingerprint = \"{}\"", server.fingerprint())),

@@ -20,6 +20,7 @@ mod overlay;
 mod remember;
 mod replies;
 mod selection;
+mod session_words;
 mod tasks;
 
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -35,6 +36,7 @@ pub use marks::{Marked, Marks};
 pub use new_session::{NewSession, NewSessionField, parse_point_in_time};
 pub use overlay::{Confirm, ConfirmAction, Overlay, Popup};
 pub use selection::Selection;
+pub use session_words::{is_other_kind, kind_word};
 pub use tasks::TasksState;
 
 use super::keymap::{Action, Context, Keymap};
@@ -119,8 +121,9 @@ pub struct App {
     /// Whether the server has OneDrive email settings; `None` until asked.
     pub email_settings: Option<bool>,
     pending_form: Option<form::PendingForm>,
-    /// The points in time of the sessions started here, by session id.
-    points_in_time: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
+    /// The points in time asked for when sessions were started here, by session id; `None`
+    /// for the latest backup.
+    points_in_time: std::collections::HashMap<String, Option<chrono::DateTime<chrono::Utc>>>,
     pub tasks: TasksState,
     /// The walk to a place given at start, while it is under way.
     journey: Option<journey::Journey>,

@@ -151,12 +151,24 @@ impl Keymap {
     /// The hinted actions of this context that fit a bar of `width` columns, as (first key,
     /// word) pairs in table order.
     pub fn hints(&self, context: Context, width: usize) -> Vec<(String, &'static str)> {
+        self.hints_worded(context, width, |_, word| Some(word))
+    }
+
+    /// As [`Keymap::hints`], with each hint's word passed through `word`, which may change
+    /// it to what the key does in the state shown, or drop it (`None`).
+    pub fn hints_worded(
+        &self,
+        context: Context,
+        width: usize,
+        word: impl Fn(Action, &'static str) -> Option<&'static str>,
+    ) -> Vec<(String, &'static str)> {
         let all = SPECS
             .iter()
             .filter(|spec| !spec.hint.is_empty() && spec.contexts.contains(&context))
             .filter_map(|spec| {
                 let key = self.chords(spec.action).first()?;
-                Some((spec.action, key.to_string(), spec.hint))
+                let hint = word(spec.action, spec.hint).filter(|w| !w.is_empty())?;
+                Some((spec.action, key.to_string(), hint))
             })
             .collect();
         hints::fit(all, width)

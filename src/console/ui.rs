@@ -9,9 +9,10 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Load, Pane};
 use super::format;
-use super::keymap::hint_width;
+use super::keymap::{Action, hint_width};
 use super::panes;
 use super::text;
+use crate::form::ActionForm;
 
 /// Draws the whole console.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -94,7 +95,13 @@ fn draw_breadcrumb(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
-    let right = status_right(app);
+    let mut right = status_right(app);
+    // A fresh notice (until the next key) wins the row: the summary comes back after it.
+    if let Some(notice) = app.notice.as_ref().filter(|_| app.editing.is_none())
+        && text::width(notice) + text::width(&right) + 1 > usize::from(area.width)
+    {
+        right.clear();
+    }
     let right_width = text::width(&right) as u16;
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width + 1)]).areas(area);
@@ -181,14 +188,25 @@ fn filter_hints(app: &App) -> Vec<(String, &'static str)> {
     vec![("Enter".to_owned(), enter), ("Esc".to_owned(), "clear")]
 }
 
+/// The form's keys, worded for its step and field: past the fields Esc goes back, it does
+/// not cancel, and Space is offered only where it changes a choice (elsewhere it types).
+fn form_hints(app: &App, form: &ActionForm, width: usize) -> Vec<(String, &'static str)> {
+    app.keymap
+        .hints_worded(app.context(), width, |action, word| match action {
+            Action::FormCancel => Some(form.esc_word()),
+            Action::FormChoose => form.space_changes().then_some(word),
+            _ => Some(word),
+        })
+}
+
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
     let width = usize::from(area.width);
-    let hints = if app.editing.is_some() {
-        filter_hints(app)
-    } else {
-        app.keymap.hints(app.context(), width)
+    let hints = match (&app.editing, &app.form) {
+        (Some(_), _) => filter_hints(app),
+        (None, Some(pane)) => form_hints(app, &pane.form, width),
+        (None, None) => app.keymap.hints(app.context(), width),
     };
     for (key, word) in hints {
         let cost = hint_width(&key, word);

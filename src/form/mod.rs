@@ -227,6 +227,23 @@ impl ActionForm {
         self.inputs.action
     }
 
+    /// What Esc does now, for the key hints: it cancels on the fields, goes back from the
+    /// steps after them, and puts a handed-over form away.
+    pub fn esc_word(&self) -> &'static str {
+        match self.step {
+            Step::Fields => "cancel",
+            Step::Locked => "close",
+            _ => "back",
+        }
+    }
+
+    /// Whether Space changes the field under the focus: it does on choices, while it types
+    /// in text fields and in the copy target's filter.
+    pub fn space_changes(&self) -> bool {
+        let button = matches!(self.focus, FieldId::Continue | FieldId::EmailSetup);
+        self.step == Step::Fields && !button && self.inputs.text(self.focus).is_none()
+    }
+
     /// The field the focus is on.
     pub fn focused(&self) -> FieldId {
         self.focus

@@ -82,10 +82,14 @@ impl OneDrivePicker {
 
     /// Handles a key: Up/Down (and Left/Right) move the choice, anything else edits the filter,
     /// and a filter that leaves one match chooses it.
+    ///
+    /// A space before any letter is not typed: the filter is trimmed, so it would match
+    /// nothing more and only sit there unseen.
     pub fn handle(&mut self, key: KeyEvent) -> bool {
         match key.code {
             KeyCode::Down | KeyCode::Right => return self.step(true),
             KeyCode::Up | KeyCode::Left => return self.step(false),
+            KeyCode::Char(' ') if self.filter.value().trim().is_empty() => return false,
             _ => {}
         }
         if !self.filter.edit(key) {
@@ -125,5 +129,24 @@ mod tests {
         picker.handle(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
         picker.handle(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
         assert_eq!(picker.chosen().map(|d| d.name.as_str()), Some("alex"));
+    }
+
+    #[test]
+    fn a_leading_space_is_not_typed_but_a_space_inside_a_name_is() {
+        let press = |picker: &mut OneDrivePicker, c: char| {
+            picker.handle(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        };
+        let mut picker = OneDrivePicker::new(vec![drive("Adele Vance"), drive("Alex Wilber")]);
+        assert!(!press(&mut picker, ' '), "nothing to redraw");
+        assert_eq!(picker.filter().value(), "");
+        for c in "e v".chars() {
+            press(&mut picker, c);
+        }
+        assert_eq!(picker.filter().value(), "e v");
+        assert_eq!(picker.matches(), vec![0]);
+        assert_eq!(
+            picker.chosen().map(|d| d.name.as_str()),
+            Some("Adele Vance")
+        );
     }
 }

@@ -34,4 +34,4 @@ pub use jobs::TaskRequest;
 pub use owner::SUMMARY_INTERVAL_MS;
 pub use runner::{Board, Runner, RunnerSettings, TaskChange, TaskEvent};
 pub use summary::{Summary, human_bytes};
-pub use task::{Failure, Progress, Task, TaskId, TaskKind, TaskResult, TaskState};
+pub use task::{Failure, Progress, Task, TaskId, TaskKind, TaskResult, TaskState, stats_words};

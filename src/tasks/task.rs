@@ -39,6 +39,16 @@ impl TaskKind {
             TaskKind::Send => "send",
         }
     }
+
+    /// What a finished task of this kind did to its items, as in "30 copied".
+    pub fn past_tense(self) -> &'static str {
+        match self {
+            TaskKind::Save => "saved",
+            TaskKind::Restore => "restored",
+            TaskKind::Copy => "copied",
+            TaskKind::Send => "sent",
+        }
+    }
 }
 
 impl fmt::Display for TaskKind {
@@ -125,6 +135,17 @@ pub enum TaskResult {
     Saved { path: PathBuf, bytes: u64 },
 }
 
+/// "30 copied, 0 failed, 2 skipped": the server's statistics in the verb of the action.
+pub fn stats_words(kind: TaskKind, stats: &RestoreStats) -> String {
+    format!(
+        "{} {}, {} failed, {} skipped",
+        stats.restored_items_count,
+        kind.past_tense(),
+        stats.failed_items_count,
+        stats.skipped_items_by_error_count + stats.skipped_items_by_no_changes_count
+    )
+}
+
 /// Why a task failed, as a sentence for people and an exit status for scripts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -150,4 +171,28 @@ pub struct Task {
     pub failure: Option<Failure>,
     /// 1 for the first run, one more for each retry.
     pub attempt: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statistics_use_the_verb_of_the_action() {
+        let stats = RestoreStats {
+            restored_items_count: 30,
+            failed_items_count: 1,
+            skipped_items_by_error_count: 1,
+            skipped_items_by_no_changes_count: 2,
+            ..RestoreStats::default()
+        };
+        assert_eq!(
+            stats_words(TaskKind::Copy, &stats),
+            "30 copied, 1 failed, 3 skipped"
+        );
+        assert_eq!(
+            stats_words(TaskKind::Restore, &stats),
+            "30 restored, 1 failed, 3 skipped"
+        );
+    }
 }

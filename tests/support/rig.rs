@@ -147,7 +147,7 @@ pub fn names_in(dir: &Path) -> Vec<String> {
 /// Waits for the sessions pane, starts a restore session, opens `user`'s OneDrive (its row in
 /// the users list, from 0) and returns the drive's root listing.
 pub fn open_onedrive(term: &Terminal, user_row: usize) -> String {
-    term.wait_for("Initiated by", STEP);
+    term.wait_for("Point in time", STEP);
     term.settle(STEP);
     term.press(&["n"]);
     term.wait_for("Start a restore session", STEP);

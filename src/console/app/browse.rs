@@ -59,7 +59,8 @@ impl App {
             }
             Action::Details => {
                 if let Some(session) = current {
-                    self.overlay = Some(session_details(&session, &self.connection.server));
+                    let point = self.point_in_time_of(&session);
+                    self.overlay = Some(session_details(&session, &point, &self.connection.server));
                 }
             }
             Action::CopyId => {
@@ -227,13 +228,17 @@ pub fn session_title(session: &RestoreSession) -> String {
         .unwrap_or_else(|| session.id.clone())
 }
 
-fn session_details(session: &RestoreSession, server: &str) -> Overlay {
+fn session_details(session: &RestoreSession, point: &str, server: &str) -> Overlay {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let lines = vec![
         ("Id".to_owned(), session.id.clone()),
         ("Name".to_owned(), text(&session.name)),
         ("Organization".to_owned(), text(&session.organization)),
-        ("Type".to_owned(), session.kind.to_string()),
+        ("Point in time".to_owned(), point.to_owned()),
+        (
+            "Type".to_owned(),
+            format!("{} ({})", super::kind_word(&session.kind), session.kind),
+        ),
         ("State".to_owned(), session.state.to_string()),
         ("Result".to_owned(), session.result.to_string()),
         ("Created".to_owned(), format::exact(session.creation_time)),

@@ -52,7 +52,7 @@ impl App {
     /// Keeps the point in time a session started with `n` explores, for the form's head.
     pub(super) fn remember_point_in_time(&mut self, session: &str, form: &super::NewSession) {
         let typed = form.point_in_time.value();
-        if let Ok(Some(at)) = super::new_session::parse_point_in_time(typed) {
+        if let Ok(at) = super::new_session::parse_point_in_time(typed) {
             self.points_in_time.insert(session.to_owned(), at);
         }
     }
@@ -107,7 +107,11 @@ impl App {
             })
             .collect();
         let api_version = self.connection.api.parse().unwrap_or(ApiVersion::V8);
-        let point_in_time = self.points_in_time.get(&selection.session).copied();
+        let point_in_time = self
+            .points_in_time
+            .get(&selection.session)
+            .copied()
+            .flatten();
         FormContext {
             session: selection.session,
             onedrive: selection.onedrive,

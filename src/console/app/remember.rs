@@ -28,7 +28,7 @@ impl App {
             session: session.id.clone(),
             organization: session.organization.clone(),
             started: session.creation_time,
-            point_in_time: self.points_in_time.get(&session.id).copied(),
+            point_in_time: self.points_in_time.get(&session.id).copied().flatten(),
             onedrive,
             folder,
         })

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::{App, Cursor, Overlay, Pane};
 use crate::console::keymap::Action;
 use crate::console::request::Request;
-use crate::tasks::{Board, Task, TaskResult, TaskState, human_bytes};
+use crate::tasks::{Board, Task, TaskKind, TaskResult, TaskState, human_bytes, stats_words};
 
 /// The runner's board as last published, and the cursor over its tasks.
 #[derive(Debug, Clone, Default)]
@@ -99,7 +99,7 @@ impl App {
             ("Attempt".to_owned(), task.attempt.to_string()),
         ];
         if let Some(result) = &task.result {
-            lines.push(("Result".to_owned(), result_words(result)));
+            lines.push(("Result".to_owned(), result_words(task.kind, result)));
         }
         if let Some(failure) = &task.failure {
             lines.push(("Reason".to_owned(), failure.reason.clone()));
@@ -116,11 +116,11 @@ impl App {
     }
 }
 
-/// "Task #2 succeeded: saved /home/agent/Downloads/Report.docx (12.0 KiB)".
+/// "Task #2 save succeeded: saved Report.docx (12.0 KiB) in /home/agent/Downloads".
 fn ended_sentence(task: &Task) -> String {
     let head = format!("Task {} {} {}", task.id, task.kind, task.state);
     match (&task.result, &task.failure) {
-        (Some(result), _) => format!("{head}: {}", result_words(result)),
+        (Some(result), _) => format!("{head}: {}", result_words(task.kind, result)),
         // The status bar has one row: the failure's own sentence goes before its long path.
         (None, Some(failure)) => {
             format!("{head}: {}", crate::form::readable_refusal(&failure.reason))
@@ -129,17 +129,20 @@ fn ended_sentence(task: &Task) -> String {
     }
 }
 
-fn result_words(result: &TaskResult) -> String {
+fn result_words(kind: TaskKind, result: &TaskResult) -> String {
     match result {
+        // The file's name first: a long folder is what a narrow status line cuts.
         TaskResult::Saved { path, bytes } => {
-            format!("saved {} ({})", path.display(), human_bytes(*bytes))
+            let name = path.file_name().unwrap_or(path.as_os_str());
+            let folder = path.parent().unwrap_or(path);
+            format!(
+                "saved {} ({}) in {}",
+                name.to_string_lossy(),
+                human_bytes(*bytes),
+                folder.display()
+            )
         }
         TaskResult::Sent => "the mail was sent".to_owned(),
-        TaskResult::Restored { stats } => format!(
-            "{} restored, {} failed, {} skipped",
-            stats.restored_items_count,
-            stats.failed_items_count,
-            stats.skipped_items_by_error_count + stats.skipped_items_by_no_changes_count
-        ),
+        TaskResult::Restored { stats } => stats_words(kind, stats),
     }
 }

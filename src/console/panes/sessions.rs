@@ -1,49 +1,84 @@
-//! The restore sessions pane: name or organization, type, state, created, initiated by.
+//! The restore sessions pane: organization, point in time, state, start time, and who
+//! started it; the kind only when the list holds other kinds than OneDrive.
+//!
+//! The organization and the point in time come first: a helpdesk agent looks for "the
+//! contoso session as of last Tuesday". The session's name (which repeats both on the
+//! emulator and holds whatever the server chose) is in its details (`i`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{Column, cell, draw_empty, draw_table, share_width};
-use crate::console::app::{App, session_title};
-use crate::console::format;
+use crate::api::model::RestoreSession;
+use crate::console::app::{App, is_other_kind, kind_word, session_title};
+use crate::console::{format, text};
 
-const TYPE_WIDTH: u16 = 6;
-const STATE_WIDTH: u16 = 9;
-const CREATED_WIDTH: u16 = 16;
+/// "2026-11-29 22:00", or "latest".
+const POINT_WIDTH: u16 = 16;
+const STATE_WIDTH: u16 = 7;
+const STARTED_WIDTH: u16 = 16;
+/// "SharePoint".
+const KIND_WIDTH: u16 = 10;
 const INITIATED_WIDTH: u16 = 22;
-const MIN_NAME_WIDTH: u16 = 20;
+/// Room for "contoso.onmicrosoft.com"; the columns after it give way first.
+const MIN_ORGANIZATION_WIDTH: u16 = 23;
+const ORGANIZATION_TITLE: &str = "Organization";
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let fixed = [CREATED_WIDTH, STATE_WIDTH, INITIATED_WIDTH, TYPE_WIDTH];
-    let (shown, name_width) = share_width(area.width, &fixed, MIN_NAME_WIDTH);
+    let state = &app.sessions;
+    let with_kind = state.list.iter().any(is_other_kind);
+    let mut fixed = vec![
+        ("Point in time", POINT_WIDTH),
+        ("State", STATE_WIDTH),
+        ("Started", STARTED_WIDTH),
+    ];
+    if with_kind {
+        fixed.push(("Type", KIND_WIDTH));
+    }
+    fixed.push(("Initiated by", INITIATED_WIDTH));
+    let widths: Vec<u16> = fixed.iter().map(|(_, width)| *width).collect();
+    let (shown, room) = share_width(area.width, &widths, MIN_ORGANIZATION_WIDTH);
+    // Wide terminals leave the spare room at the end, not between a name and its time.
+    let longest = state
+        .list
+        .iter()
+        .map(|s| text::width(&organization(s)))
+        .max();
+    let wanted = longest.unwrap_or(0).max(ORGANIZATION_TITLE.len());
+    let organization_width = room.min(u16::try_from(wanted).unwrap_or(u16::MAX));
+
     let mut columns = vec![Column {
-        title: "Restore session",
-        width: name_width,
+        title: ORGANIZATION_TITLE,
+        width: organization_width,
     }];
-    let titles = ["Created", "State", "Initiated by", "Type"];
-    for ((title, width), show) in titles.iter().zip(fixed).zip(&shown) {
+    for ((title, width), show) in fixed.iter().zip(&shown) {
         if *show {
-            columns.push(Column { title, width });
+            columns.push(Column {
+                title,
+                width: *width,
+            });
         }
     }
-    let state = &app.sessions;
     let rows = state
         .list
         .iter()
         .skip(state.cursor.offset)
         .take(usize::from(area.height.saturating_sub(1)))
         .map(|session| {
-            let values = [
-                format::minute(session.creation_time),
+            let mut values = vec![
+                app.point_in_time_of(session),
                 session.state.to_string(),
-                session.initiated_by.clone().unwrap_or_default(),
-                session.kind.to_string(),
+                format::minute(session.creation_time),
             ];
-            let mut cells = vec![cell(&session_title(session), name_width)];
-            for ((value, width), show) in values.iter().zip(fixed).zip(&shown) {
+            if with_kind {
+                values.push(kind_word(&session.kind));
+            }
+            values.push(session.initiated_by.clone().unwrap_or_default());
+            let mut cells = vec![cell(&organization(session), organization_width)];
+            for ((value, (_, width)), show) in values.iter().zip(&fixed).zip(&shown) {
                 if *show {
-                    cells.push(cell(value, width));
+                    cells.push(cell(value, *width));
                 }
             }
             let style = if session.is_working() {
@@ -68,4 +103,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             "No restore sessions; press n to start one",
         );
     }
+}
+
+/// The organization a session restores from, else its name or id.
+fn organization(session: &RestoreSession) -> String {
+    session
+        .organization
+        .clone()
+        .filter(|o| !o.trim().is_empty())
+        .unwrap_or_else(|| session_title(session))
 }

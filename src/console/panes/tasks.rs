@@ -1,4 +1,7 @@
-//! The tasks pane: one row a task with its gauge, speed, time left and state.
+//! The tasks pane: one row a task with its state, speed, time left and gauge.
+//!
+//! What the task is gets the room: the state is a word or two ("waiting", "running 45%"),
+//! its full wording stays in the task's details.
 
 use std::time::Duration;
 
@@ -14,13 +17,16 @@ const ID_WIDTH: u16 = 4;
 const GAUGE_WIDTH: u16 = 17;
 const SPEED_WIDTH: u16 = 10;
 const LEFT_WIDTH: u16 = 8;
-const STATE_WIDTH: u16 = 22;
-const MIN_TITLE_WIDTH: u16 = 20;
+/// "running 100%", the longest state word.
+const STATE_WIDTH: u16 = 12;
+/// Below this the columns after the state give way, the gauge first: at 80 columns the
+/// title keeps 42, room for "save 2 documents of Adele Vance to /home/…".
+const MIN_TITLE_WIDTH: u16 = 36;
 /// The cells of the bar inside the gauge column, besides "[", "]" and " 100%".
 const BAR_CELLS: usize = 10;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let fixed = [STATE_WIDTH, GAUGE_WIDTH, SPEED_WIDTH, LEFT_WIDTH];
+    let fixed = [STATE_WIDTH, SPEED_WIDTH, LEFT_WIDTH, GAUGE_WIDTH];
     let (shown, title_width) = share_width(
         area.width.saturating_sub(ID_WIDTH + 1),
         &fixed,
@@ -36,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             width: title_width,
         },
     ];
-    let titles = ["State", "Progress", "Speed", "Left"];
+    let titles = ["State", "Speed", "Left", "Progress"];
     for ((title, width), show) in titles.iter().zip(fixed).zip(&shown) {
         if *show {
             columns.push(Column { title, width });
@@ -51,10 +57,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .take(usize::from(area.height.saturating_sub(1)))
         .map(|task| {
             let values = [
-                task.state.to_string(),
-                gauge(&task.progress),
+                state_words(task),
                 speed(task),
                 time_left(task),
+                gauge(&task.progress),
             ];
             let mut cells = vec![
                 right_cell(&task.id.to_string(), ID_WIDTH),
@@ -106,6 +112,17 @@ fn gauge(progress: &Progress) -> String {
     format!("[{bar}] {:>3}%", (ratio * 100.0).floor() as u32)
 }
 
+/// The state in a word or two: "waiting" for the server, "running 45%".
+fn state_words(task: &Task) -> String {
+    match (task.state, task.progress.ratio()) {
+        (TaskState::WaitingForServer, _) => "waiting".to_owned(),
+        (TaskState::Running, Some(ratio)) => {
+            format!("running {}%", (ratio * 100.0).floor() as u32)
+        }
+        (state, _) => state.to_string(),
+    }
+}
+
 fn speed(task: &Task) -> String {
     if task.state != TaskState::Running || task.progress.bytes_per_sec < 1.0 {
         return String::new();
@@ -143,6 +160,40 @@ mod tests {
         };
         assert_eq!(gauge(&half), "[#####-----]  50%");
         assert_eq!(gauge(&Progress::default()), "");
+    }
+
+    fn task(state: TaskState, progress: Progress) -> Task {
+        Task {
+            id: crate::tasks::TaskId(1),
+            kind: crate::tasks::TaskKind::Save,
+            title: "save Report.docx".to_owned(),
+            state,
+            progress,
+            log: Vec::new(),
+            result: None,
+            failure: None,
+            attempt: 1,
+        }
+    }
+
+    #[test]
+    fn the_state_fits_in_a_word_or_two() {
+        let waiting = task(TaskState::WaitingForServer, Progress::default());
+        assert_eq!(state_words(&waiting), "waiting");
+        let progress = Progress {
+            bytes_done: 45,
+            bytes_total: Some(100),
+            ..Progress::default()
+        };
+        let running = task(TaskState::Running, progress);
+        assert_eq!(state_words(&running), "running 45%");
+        let unknown = task(TaskState::Running, Progress::default());
+        assert_eq!(state_words(&unknown), "running");
+        let done = task(TaskState::Succeeded, Progress::default());
+        assert_eq!(state_words(&done), "succeeded");
+        for state in [&waiting, &running, &done] {
+            assert!(state_words(state).len() <= usize::from(STATE_WIDTH));
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{ActionForm, Banner, Step};
+use super::{ActionForm, Banner, FieldId, Step};
 use rows::Rows;
 
 /// The most lines a refusal or notice takes above the fields.
@@ -143,6 +143,12 @@ fn draw_rows(frame: &mut Frame, area: Rect, rows: Rows) {
 
 fn hint_line(form: &ActionForm) -> Line<'static> {
     let text = match form.step {
+        Step::Fields if form.focus == FieldId::CopyTarget => {
+            "Tab/Shift-Tab move  type to filter  ↑/↓ choose  Esc cancels"
+        }
+        Step::Fields if !form.space_changes() => {
+            "Tab/Shift-Tab move  Enter on Continue reviews  Esc cancels"
+        }
         Step::Fields => {
             "Tab/Shift-Tab move  ←/→ Space change  Enter on Continue reviews  Esc cancels"
         }

@@ -58,7 +58,7 @@ pub fn action_title(target: &ActionTarget, action: &DocumentAction) -> String {
     let owner = &target.onedrive.name;
     match action {
         DocumentAction::RestoreToOriginal { .. } => {
-            format!("restore {what} of {owner} to the original place")
+            format!("restore {what} of {owner} to the original location")
         }
         DocumentAction::CopyTo {
             onedrive, folder, ..

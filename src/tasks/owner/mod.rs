@@ -16,7 +16,7 @@ use crate::audit::AuditLog;
 use crate::tasks::job::{Envelope, Job, JobContext, Outcome, Report};
 use crate::tasks::runner::{Board, TaskChange, TaskEvent};
 use crate::tasks::speed::SpeedMeter;
-use crate::tasks::task::{Progress, Task, TaskId, TaskResult, TaskState};
+use crate::tasks::task::{Progress, Task, TaskId, TaskKind, TaskResult, TaskState, stats_words};
 use crate::tasks::worker;
 
 /// Progress alone is published at most this often (about ten times a second).
@@ -336,7 +336,7 @@ impl Owner {
         let task = &mut entry.task;
         let (state, line) = match outcome {
             Outcome::Succeeded(result) => {
-                let line = describe_result(&result);
+                let line = describe_result(task.kind, &result);
                 task.result = Some(result);
                 (TaskState::Succeeded, line)
             }
@@ -376,14 +376,9 @@ pub(crate) fn push_log(task: &mut Task, line: String) {
     task.log.push(line);
 }
 
-fn describe_result(result: &TaskResult) -> String {
+fn describe_result(kind: TaskKind, result: &TaskResult) -> String {
     match result {
-        TaskResult::Restored { stats } => format!(
-            "done: {} restored, {} failed, {} skipped",
-            stats.restored_items_count,
-            stats.failed_items_count,
-            stats.skipped_items_by_error_count + stats.skipped_items_by_no_changes_count
-        ),
+        TaskResult::Restored { stats } => format!("done: {}", stats_words(kind, stats)),
         TaskResult::Sent => "sent".to_string(),
         TaskResult::Saved { path, bytes } => format!("saved {} ({bytes} bytes)", path.display()),
     }
