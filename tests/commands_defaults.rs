@@ -41,6 +41,14 @@ async fn act(bench: &Bench, chosen: &[String], command: &[&str], flags: &[&str])
     let before = bench.emulator.received().len();
     let output = bench.run(&args, &SIGN_IN_PASSWORDS).await;
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The result says what was done in the action's own verb.
+    let said = String::from_utf8_lossy(&output.stdout);
+    let done = if command[0] == "copy" {
+        "1 copied"
+    } else {
+        "1 restored"
+    };
+    assert!(said.contains(done), "{said}");
 
     let verb = format!("/{}", command[0].replace("copy", "copyto"));
     let received = bench.emulator.received();

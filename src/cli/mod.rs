@@ -146,7 +146,7 @@ pub enum Command {
     Versions(VersionsArgs),
     /// Save documents or folders to a local folder.
     Save(SaveArgs),
-    /// Restore documents or folders to their original place.
+    /// Restore documents or folders to their original location.
     Restore(RestoreArgs),
     /// Copy documents or folders to another OneDrive.
     Copy(CopyArgs),

@@ -9,7 +9,9 @@ use crate::cli::OutputArgs;
 use crate::commands::output::{Table, print_json};
 use crate::commands::{CommandError, EXIT_DONE, EXIT_FAILED, EXIT_PARTLY, progress};
 use crate::config::Config;
-use crate::tasks::{Runner, RunnerSettings, Task, TaskId, TaskRequest, TaskResult, TaskState};
+use crate::tasks::{
+    Runner, RunnerSettings, Task, TaskId, TaskRequest, TaskResult, TaskState, stats_words,
+};
 
 /// How long to wait before trying an action again whose device code is not signed in yet.
 const SIGN_IN_POLL_SECS: u64 = 3;
@@ -134,12 +136,7 @@ fn result_cell(task: &Task) -> String {
         (Some(TaskResult::Saved { path, bytes }), _) => {
             format!("{} ({bytes} bytes)", path.display())
         }
-        (Some(TaskResult::Restored { stats }), _) => format!(
-            "{} restored, {} failed, {} skipped",
-            stats.restored_items_count,
-            stats.failed_items_count,
-            stats.skipped_items_by_error_count + stats.skipped_items_by_no_changes_count
-        ),
+        (Some(TaskResult::Restored { stats }), _) => stats_words(task.kind, stats),
         (Some(TaskResult::Sent), _) => "sent".to_string(),
         (None, Some(failure)) => failure.reason.clone(),
         (None, None) => String::new(),

@@ -69,7 +69,7 @@ pub(super) fn action(
             // server restores, and an earlier one is picked by its own path.
             if *version == VersionChoice::All {
                 dialect.withdrawn(
-                    "restoring all versions to the original place (version = all)",
+                    "restoring all versions to the original location (version = all)",
                     ApiVersion::V5,
                 )?;
             }
