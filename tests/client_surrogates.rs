@@ -5,11 +5,8 @@
 mod client_support;
 use client_support as support;
 
-use tokio_util::sync::CancellationToken;
-
-use vbo_restore::api::{ActionTarget, ApiVersion, ItemRef, Scope};
+use vbo_restore::api::ApiVersion;
 use vbo_restore::emulator::{document_bytes, tenant};
-use vbo_restore::save::save_target;
 
 /// The name as the client must read it.
 fn cut_emoji_as_read() -> String {
@@ -40,33 +37,14 @@ async fn list_and_save(version: ApiVersion) {
     }
 
     let dir = tempfile::tempdir().expect("a folder");
-    let target = ActionTarget {
-        session: session.id.clone(),
-        onedrive: drive,
-        scope: Scope::Document {
-            item: ItemRef {
-                id: cut.id.clone(),
-                name: cut.name.clone(),
-            },
-            version_id: None,
-        },
-    };
-    let saved = save_target(
-        &client,
-        &target,
-        false,
-        dir.path(),
-        None,
-        &mut |_| {},
-        &CancellationToken::new(),
-    )
-    .await
-    .expect("the document saves");
-    assert_eq!(saved.path, dir.path().join("Party \u{FFFD}.docx"));
+    let saved = support::save_document(&client, &session.id, &drive, cut, dir.path())
+        .await
+        .expect("the document saves");
+    assert_eq!(saved, dir.path().join("Party \u{FFFD}.docx"));
     assert_eq!(support::files_in(dir.path()), vec!["Party \u{FFFD}.docx"]);
     let size = cut.size_bytes.expect("a size");
     let version = cut.version_id.unwrap_or(1) as i32;
-    let bytes = std::fs::read(&saved.path).expect("the file");
+    let bytes = std::fs::read(&saved).expect("the file");
     assert!(bytes == document_bytes(&cut.id, version, size, 0, size as usize));
 }
 

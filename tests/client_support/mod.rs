@@ -80,3 +80,29 @@ pub fn files_in(dir: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Saves one listed document of `drive` as a plain file into `dir`, through the client's
+/// save path, and answers where it landed.
+pub async fn save_document(
+    client: &Client,
+    session: &str,
+    drive: &OneDrive,
+    item: &vbo_restore::api::model::Item,
+    dir: &std::path::Path,
+) -> Result<std::path::PathBuf, vbo_restore::save::SaveError> {
+    let target = vbo_restore::api::ActionTarget {
+        session: session.to_owned(),
+        onedrive: drive.clone(),
+        scope: vbo_restore::api::Scope::Document {
+            item: vbo_restore::api::ItemRef {
+                id: item.id.clone(),
+                name: item.name.clone(),
+            },
+            version_id: None,
+        },
+    };
+    let cancel = tokio_util::sync::CancellationToken::new();
+    vbo_restore::save::save_target(client, &target, false, dir, None, &mut |_| {}, &cancel)
+        .await
+        .map(|saved| saved.path)
+}

@@ -224,4 +224,8 @@ fn odd_names(b: &mut Builder<'_>) {
     b.add(Some(emoji), "🎂 birthday.jpg", false, 0);
     // Last, so that the sizes and dates drawn for the names above stay as they were.
     b.add(Some(odd), names::CUT_EMOJI, false, 0);
+    for name in names::HOSTILE_LATE {
+        b.add(Some(odd), name, false, 0);
+    }
+    b.add(Some(odd), &names::thousand_character_name(), false, 0);
 }

@@ -89,6 +89,22 @@ pub const LONE_SURROGATE_ESCAPE: &str = "\\uD83D";
 /// A name cut between the two UTF-16 halves of an emoji (see [`LONE_SURROGATE_MARKER`]).
 pub const CUT_EMOJI: &str = "Party \u{FDD0}.docx";
 
+/// More names hostile to file systems: absolute paths of both kinds and a NUL character.
+/// Added after the others so that the sizes and dates drawn for those stay as they were.
+pub const HOSTILE_LATE: &[&str] = &[
+    "/etc/cron.d/evil",
+    "C:\\Windows\\System32\\evil.dll",
+    "nul\u{0}byte.txt",
+];
+
+/// A name of 1,000 characters, far past what any file system takes in one component.
+pub fn thousand_character_name() -> String {
+    let end = ".docx";
+    let mut name = "x".repeat(1000 - end.len());
+    name.push_str(end);
+    name
+}
+
 /// The hostile name that the well-known hostile document carries (an ANSI escape).
 pub const HOSTILE_DOCUMENT: &str = "\u{1b}[31mred alert\u{1b}[0m.txt";
 
