@@ -98,11 +98,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     draw_table(frame, area, &app.theme, &columns, rows, &state.cursor);
 
     if state.listing.visible_len() == 0 {
-        let below = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
         let empty = if !state.listing.filter().is_empty() {
             "No loaded row matches the filter; Esc clears it"
         } else if state.search.is_some() {
@@ -110,7 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             "This folder is empty"
         };
-        draw_empty(frame, below, &app.theme, state.load, empty);
+        draw_empty(frame, area, &app.theme, state.load, empty);
     }
 }
 

@@ -83,8 +83,14 @@ pub fn right_cell(value: &str, width: u16) -> Cell<'static> {
     Cell::from(format!("{}{value}", " ".repeat(pad)))
 }
 
-/// Draws a centred line in place of an empty list: "loading…", "no restore sessions".
-pub fn draw_empty(frame: &mut Frame, area: Rect, theme: &Theme, load: Load, empty: &str) {
+/// Draws a centred line under the header row of the table drawn in `table`, in place of the
+/// rows of an empty list: "loading…", "no restore sessions".
+pub fn draw_empty(frame: &mut Frame, table: Rect, theme: &Theme, load: Load, empty: &str) {
+    let area = Rect {
+        y: table.y + 1,
+        height: table.height.saturating_sub(1),
+        ..table
+    };
     let message = match load {
         Load::Loading => "loading…",
         Load::Failed => "could not load; press r to try again",

@@ -104,14 +104,9 @@ fn draw_organizations(frame: &mut Frame, app: &App, area: Rect, form: &NewSessio
         });
     draw_table(frame, area, &app.theme, &columns, rows, &form.cursor);
     if form.organizations.is_empty() {
-        let below = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
         draw_empty(
             frame,
-            below,
+            area,
             &app.theme,
             form.load,
             "The server has no organizations",

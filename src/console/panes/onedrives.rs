@@ -34,16 +34,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         });
     draw_table(frame, area, &app.theme, &columns, rows, &state.cursor);
     if state.visible.is_empty() {
-        let below = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
         let empty = if state.filter.is_empty() {
             "No OneDrives in this restore session"
         } else {
             "No OneDrive matches the filter; Esc clears it"
         };
-        draw_empty(frame, below, &app.theme, state.load, empty);
+        draw_empty(frame, area, &app.theme, state.load, empty);
     }
 }

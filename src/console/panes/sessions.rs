@@ -90,14 +90,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         });
     draw_table(frame, area, &app.theme, &columns, rows, &state.cursor);
     if state.list.is_empty() {
-        let below = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
         draw_empty(
             frame,
-            below,
+            area,
             &app.theme,
             state.load,
             "No restore sessions; press n to start one",

@@ -11,7 +11,8 @@ use ratatui::style::Style;
 
 use super::{Column, cell, draw_empty, draw_table, right_cell, share_width};
 use crate::console::app::{App, Load};
-use crate::tasks::{Progress, Task, TaskState, human_bytes};
+use crate::tasks::{Progress, Task, TaskState};
+use crate::units::human_bytes;
 
 const ID_WIDTH: u16 = 4;
 const GAUGE_WIDTH: u16 = 17;
@@ -80,14 +81,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         });
     draw_table(frame, area, &app.theme, &columns, rows, &state.cursor);
     if state.board.tasks.is_empty() {
-        let below = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
         draw_empty(
             frame,
-            below,
+            area,
             &app.theme,
             Load::Idle,
             "No tasks; mark documents and press a or s to start one",

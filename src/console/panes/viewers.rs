@@ -117,14 +117,9 @@ pub fn versions(
         });
     draw_table(frame, inner, &app.theme, &columns, rows, cursor);
     if list.is_empty() {
-        let below = Rect {
-            y: inner.y + 1,
-            height: inner.height.saturating_sub(1),
-            ..inner
-        };
         draw_empty(
             frame,
-            below,
+            inner,
             &app.theme,
             load,
             "No earlier versions: the current one is the only one",
@@ -178,14 +173,9 @@ pub fn events(
         });
     draw_table(frame, inner, &app.theme, &columns, rows, cursor);
     if list.is_empty() {
-        let below = Rect {
-            y: inner.y + 1,
-            height: inner.height.saturating_sub(1),
-            ..inner
-        };
         draw_empty(
             frame,
-            below,
+            inner,
             &app.theme,
             load,
             "The session has no events yet",
