@@ -19,3 +19,4 @@ pub mod logging;
 pub mod manual;
 pub mod save;
 pub mod tasks;
+pub mod units;

@@ -6,7 +6,7 @@ mod support;
 use support::binary::{bench, stderr};
 use vbo_restore::console::format;
 use vbo_restore::emulator::tenant;
-use vbo_restore::tasks::human_bytes;
+use vbo_restore::units::human_bytes;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sizes_in_tables_read_as_in_the_console() {

@@ -4,7 +4,8 @@
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
-use crate::tasks::{Board, Runner, Task, TaskId, human_bytes};
+use crate::tasks::{Board, Runner, Task, TaskId};
+use crate::units::human_bytes;
 
 /// The progress line is redrawn at most this often.
 const PROGRESS_INTERVAL_MS: u64 = 200;

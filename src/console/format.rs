@@ -2,20 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-/// A byte count in binary units with one decimal: `512 B`, `1.5 KiB`, `2.0 GiB`.
-pub fn size(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
-}
+pub use crate::units::size;
 
 /// A count with thousands separators: `100,000`.
 pub fn count(n: usize) -> String {
@@ -60,14 +47,6 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_use_binary_units() {
-        assert_eq!(size(0), "0 B");
-        assert_eq!(size(1023), "1023 B");
-        assert_eq!(size(1536), "1.5 KiB");
-        assert_eq!(size(2 * 1024 * 1024 * 1024), "2.0 GiB");
-    }
 
     #[test]
     fn counts_have_separators() {

@@ -33,5 +33,5 @@ pub use job::{ByteCounter, Job, JobContext};
 pub use jobs::TaskRequest;
 pub use owner::SUMMARY_INTERVAL_MS;
 pub use runner::{Board, Runner, RunnerSettings, TaskChange, TaskEvent};
-pub use summary::{Summary, human_bytes};
+pub use summary::Summary;
 pub use task::{Failure, Progress, Task, TaskId, TaskKind, TaskResult, TaskState, stats_words};

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::tasks::task::{Task, TaskState};
+use crate::units::human_bytes;
 
 /// Counts of tasks by state and their summed speed: "2 running, 1 queued, 48 MiB/s".
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -65,25 +66,6 @@ impl fmt::Display for Summary {
     }
 }
 
-/// A byte count in binary units, as people read it: "512 B", "48 MiB", "1.9 GiB".
-pub fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if value < 10.0 {
-        format!("{value:.1} {}", UNITS[unit])
-    } else {
-        format!("{value:.0} {}", UNITS[unit])
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,13 +80,5 @@ mod tests {
         };
         assert_eq!(summary.to_string(), "2 running, 1 queued, 48 MiB/s");
         assert_eq!(Summary::default().to_string(), "no tasks running");
-    }
-
-    #[test]
-    fn bytes_read_in_binary_units() {
-        assert_eq!(human_bytes(512), "512 B");
-        assert_eq!(human_bytes(1536), "1.5 KiB");
-        assert_eq!(human_bytes(2 * 1024 * 1024 * 1024), "2.0 GiB");
-        assert_eq!(human_bytes(300 * 1024 * 1024), "300 MiB");
     }
 }

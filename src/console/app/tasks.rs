@@ -6,7 +6,8 @@ use std::sync::Arc;
 use super::{App, Cursor, Overlay, Pane};
 use crate::console::keymap::Action;
 use crate::console::request::Request;
-use crate::tasks::{Board, Task, TaskKind, TaskResult, TaskState, human_bytes, stats_words};
+use crate::tasks::{Board, Task, TaskKind, TaskResult, TaskState, stats_words};
+use crate::units::human_bytes;
 
 /// The runner's board as last published, and the cursor over its tasks.
 #[derive(Debug, Clone, Default)]
