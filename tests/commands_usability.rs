@@ -194,3 +194,23 @@ async fn a_stopped_session_says_to_start_a_new_one() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_onedrive_is_named_by_its_display_name_or_user_name_as_open_does() {
+    let bench = bench().await;
+    let session = bench.session().await;
+    let by_id = bench
+        .json(&["ls", &session, &tenant::first_onedrive_id()])
+        .await;
+    for name in ["Adele Vance", "adele vance", "adelev"] {
+        let by_name = bench.json(&["ls", &session, name]).await;
+        assert_eq!(by_id, by_name, "{name:?}");
+    }
+    let output = bench.run(&["ls", &session, "nobody"], &[]).await;
+    assert_ne!(output.status.code(), Some(0));
+    assert!(
+        stderr(&output).contains("\"nobody\""),
+        "{}",
+        stderr(&output)
+    );
+}

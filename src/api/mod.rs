@@ -12,6 +12,7 @@ mod browse;
 pub mod client;
 pub mod dialect;
 pub mod error;
+pub mod lookup;
 pub mod model;
 mod pages;
 pub mod probe;

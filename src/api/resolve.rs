@@ -6,6 +6,7 @@ use futures::StreamExt;
 
 use super::client::Client;
 use super::error::ApiError;
+use super::lookup::{Found, find, onedrive_names, organization_names};
 use super::model::{Item, OneDrive, Organization, RestoreSession};
 
 /// How much of a session id a start must give, so that a short typo does not pick a session.
@@ -30,30 +31,25 @@ impl Client {
         pick_session(&sessions, text).map(|session| session.id.clone())
     }
 
-    /// A OneDrive by id, or by its display name when exactly one matches (any case).
+    /// A OneDrive by id, or by its display name or the user part of its URL when exactly
+    /// one matches (the exact name first, then any case).
     pub async fn resolve_onedrive(
         &self,
         session: &str,
         name_or_id: &str,
     ) -> Result<OneDrive, ApiError> {
         let onedrives = self.onedrives(session).await?;
-        if let Some(found) = onedrives.iter().find(|onedrive| onedrive.id == name_or_id) {
-            return Ok(found.clone());
-        }
-        let named: Vec<&OneDrive> = onedrives
-            .iter()
-            .filter(|onedrive| onedrive.name.to_lowercase() == name_or_id.trim().to_lowercase())
-            .collect();
-        match named.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => Err(ApiError::NotFound {
+        let wanted = name_or_id.trim();
+        match find(onedrives.iter(), None, wanted, true, onedrive_names) {
+            Found::One(at) => Ok(onedrives[at].clone()),
+            Found::Nothing => Err(ApiError::NotFound {
                 what: format!("OneDrive {name_or_id:?} in restore session {session}"),
             }),
-            several => Err(ApiError::Ambiguous {
+            Found::Several(several) => Err(ApiError::Ambiguous {
                 what: format!("OneDrive name {name_or_id:?}"),
                 candidates: several
                     .iter()
-                    .map(|o| format!("{} ({})", o.name, o.id))
+                    .map(|&at| format!("{} ({})", onedrives[at].name, onedrives[at].id))
                     .collect(),
             }),
         }
@@ -139,47 +135,27 @@ pub fn pick_organization<'a>(
     wanted: &str,
 ) -> Result<&'a Organization, ApiError> {
     let wanted = wanted.trim();
-    if let Some(found) = organizations.iter().find(|org| org.id == wanted) {
-        return Ok(found);
-    }
-    let names = |org: &'a Organization| {
-        let label = org.name.split('.').next().unwrap_or_default();
-        [
-            org.name.as_str(),
-            org.office_name.as_deref().unwrap_or_default(),
-            label,
-        ]
-    };
-    let matching = |same: &dyn Fn(&str) -> bool| -> Vec<&'a Organization> {
-        organizations
-            .iter()
-            .filter(|org| names(org).iter().any(|name| !name.is_empty() && same(name)))
+    let described = |orgs: &mut dyn Iterator<Item = &Organization>| -> Vec<String> {
+        orgs.map(|org| format!("{} ({})", org.name, org.id))
             .collect()
     };
-    let mut found = matching(&|name| name == wanted);
-    if found.is_empty() {
-        found = matching(&|name| name.to_lowercase() == wanted.to_lowercase());
-    }
-    let described = |orgs: &[&Organization]| -> Vec<String> {
-        orgs.iter()
-            .map(|org| format!("{} ({})", org.name, org.id))
-            .collect()
-    };
-    match found.as_slice() {
-        [one] => Ok(one),
-        [] => {
-            let all: Vec<&Organization> = organizations.iter().collect();
-            let available = match all.as_slice() {
+    match find(organizations.iter(), None, wanted, true, organization_names) {
+        Found::One(at) => Ok(&organizations[at]),
+        Found::Nothing => {
+            let available = match organizations {
                 [] => "the server backs up none".to_string(),
-                some => format!("the organizations are {}", described(some).join(", ")),
+                all => format!(
+                    "the organizations are {}",
+                    described(&mut all.iter()).join(", ")
+                ),
             };
             Err(ApiError::NotFound {
                 what: format!("organization {wanted:?} ({available})"),
             })
         }
-        several => Err(ApiError::Ambiguous {
+        Found::Several(several) => Err(ApiError::Ambiguous {
             what: format!("organization name {wanted:?}"),
-            candidates: described(several),
+            candidates: described(&mut several.iter().map(|&at| &organizations[at])),
         }),
     }
 }

@@ -56,7 +56,8 @@ pub struct LsArgs {
     #[arg(value_name = "SESSION")]
     pub session: String,
 
-    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
+    /// OneDrive id, or its display name (Adele Vance, any case) or user name (adelev) when only
+    /// one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
@@ -80,7 +81,8 @@ pub struct VersionsArgs {
     #[arg(value_name = "SESSION")]
     pub session: String,
 
-    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
+    /// OneDrive id, or its display name (Adele Vance, any case) or user name (adelev) when only
+    /// one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
@@ -100,7 +102,8 @@ pub struct ItemsArgs {
     #[arg(value_name = "SESSION")]
     pub session: String,
 
-    /// OneDrive id, or its display name (Adele Vance, any case) when only one OneDrive has it.
+    /// OneDrive id, or its display name (Adele Vance, any case) or user name (adelev) when only
+    /// one OneDrive has it.
     #[arg(value_name = "ONEDRIVE")]
     pub onedrive: String,
 
@@ -180,7 +183,7 @@ pub struct CopyArgs {
     #[command(flatten)]
     pub target: ItemsArgs,
 
-    /// OneDrive to copy into: id, or its display name when only one OneDrive has it.
+    /// OneDrive to copy into: id, or its display name or user name when only one OneDrive has it.
     #[arg(long, value_name = "ONEDRIVE")]
     pub to_onedrive: String,
 

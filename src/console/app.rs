@@ -14,7 +14,6 @@ mod journey_drive;
 mod listing;
 mod log;
 mod marks;
-mod matching;
 mod new_session;
 mod overlay;
 mod remember;

@@ -7,8 +7,8 @@
 
 use std::collections::VecDeque;
 
-use super::matching::{Found, examples, find};
 use super::{App, Load};
+use crate::api::lookup::{Found, examples, find, organization_names};
 use crate::api::model::{Organization, RestoreSession};
 use crate::console::format;
 use crate::console::keymap::Action;
@@ -195,11 +195,7 @@ impl App {
             return false;
         }
         let text = text.clone();
-        let found = find(list.iter(), None, &text, true, |org| {
-            let label = org.name.split('.').next().unwrap_or_default();
-            let office = org.office_name.as_deref().unwrap_or_default();
-            (org.id.as_str(), vec![org.name.as_str(), office, label])
-        });
+        let found = find(list.iter(), None, &text, true, organization_names);
         let names = || examples(list.iter().map(|org| org.name.as_str()));
         match found {
             Found::One(at) => self.explore_for(&list[at]),

@@ -1,7 +1,7 @@
 //! The walk inside a restore session: the OneDrive, then the folders, then the document.
 
-use super::matching::{Found, examples, find, user_of_url};
 use super::{App, Crumb, Pane};
+use crate::api::lookup::{Found, examples, find, onedrive_names};
 use crate::api::model::Item;
 use crate::console::format;
 
@@ -12,10 +12,13 @@ impl App {
             return;
         };
         let all = &self.onedrives.all;
-        let found = find(all.iter(), wanted.id.as_deref(), &wanted.name, true, |o| {
-            let user = user_of_url(o.url.as_deref()).unwrap_or_default();
-            (o.id.as_str(), vec![o.name.as_str(), user])
-        });
+        let found = find(
+            all.iter(),
+            wanted.id.as_deref(),
+            &wanted.name,
+            true,
+            onedrive_names,
+        );
         let session = self
             .onedrives
             .session

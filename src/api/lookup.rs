@@ -1,9 +1,12 @@
 //! Finding a row by what a person typed: its id, else its exact name, else its only
-//! case-insensitive match.
+//! case-insensitive match. The console's `--open` and the commands' arguments both look
+//! organizations and OneDrives up here, so the two read what is typed the same way.
+
+use super::model::{OneDrive, Organization};
 
 /// What a lookup found, as indices into the list searched.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Found {
+pub enum Found {
     One(usize),
     Nothing,
     Several(Vec<usize>),
@@ -13,7 +16,7 @@ pub(super) enum Found {
 ///
 /// `complete` says whether every row is there: a case-insensitive match only counts as the
 /// only one once no more rows can come.
-pub(super) fn find<'a, T>(
+pub fn find<'a, T>(
     rows: impl Iterator<Item = &'a T> + Clone,
     id: Option<&str>,
     wanted: &str,
@@ -34,10 +37,13 @@ where
             .filter(|(_, row)| {
                 let (row_id, names) = key(row);
                 row_id == wanted
-                    || names.iter().any(|name| match exact {
-                        true => *name == wanted,
-                        false => name.to_lowercase() == wanted.to_lowercase(),
-                    })
+                    || names
+                        .iter()
+                        .filter(|name| !name.is_empty())
+                        .any(|name| match exact {
+                            true => *name == wanted,
+                            false => name.to_lowercase() == wanted.to_lowercase(),
+                        })
             })
             .map(|(at, _)| at)
             .collect()
@@ -58,7 +64,7 @@ where
 }
 
 /// A few names for a message: "Adele Vance, Alex Wilber, Diego Siciliani, …".
-pub(super) fn examples<'a>(names: impl Iterator<Item = &'a str>) -> String {
+pub fn examples<'a>(names: impl Iterator<Item = &'a str>) -> String {
     const SHOWN: usize = 3;
     let names: Vec<&str> = names.collect();
     let mut text = names
@@ -74,9 +80,23 @@ pub(super) fn examples<'a>(names: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The user-name part of a OneDrive's address: `adele` of `…/personal/adele_contoso_com`.
-pub(super) fn user_of_url(url: Option<&str>) -> Option<&str> {
+pub fn user_of_url(url: Option<&str>) -> Option<&str> {
     let personal = url?.trim_end_matches('/').rsplit('/').next()?;
     personal.split('_').next().filter(|user| !user.is_empty())
+}
+
+/// An organization's id and the names it goes by: its name, its Microsoft 365 name and the
+/// first label of its name (`contoso` of `contoso.onmicrosoft.com`).
+pub fn organization_names(org: &Organization) -> (&str, Vec<&str>) {
+    let label = org.name.split('.').next().unwrap_or_default();
+    let office = org.office_name.as_deref().unwrap_or_default();
+    (org.id.as_str(), vec![org.name.as_str(), office, label])
+}
+
+/// A OneDrive's id and the names it goes by: its display name and the user part of its URL.
+pub fn onedrive_names(onedrive: &OneDrive) -> (&str, Vec<&str>) {
+    let user = user_of_url(onedrive.url.as_deref()).unwrap_or_default();
+    (onedrive.id.as_str(), vec![onedrive.name.as_str(), user])
 }
 
 #[cfg(test)]
